@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Runs Steward's Payara Server domain: fetch the distribution through Maven, create and set up a
+# domain under $STEWARD_DATA, point its connection pool at H2 or PostgreSQL, deploy the EAR.
+# Usage: config/payara.sh start|stop|status|deploy EAR|configure-db|asadmin ARGS...
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+DOMAIN=steward
+PAYARA_DIR="$STEWARD_DATA/payara/payara6"
+DOMAIN_DIR="$STEWARD_DATA/payara/domains"
+ADMIN_PASSWORD_FILE="$STEWARD_DATA/secrets/payara-admin-passwordfile"
+# Every other port the domain opens is the HTTP port plus 20001..20010, so changing the HTTP port
+# moves them all and two Steward installations with different HTTP ports never collide.
+EXTRA_PORT_BASE=$((STEWARD_HTTP_PORT + 20000))
+
+payara_java_home() {
+  if [ -n "${STEWARD_PAYARA_JAVA_HOME:-}" ]; then printf '%s\n' "$STEWARD_PAYARA_JAVA_HOME"; return; fi
+  if [ -n "${JAVA_HOME:-}" ]; then printf '%s\n' "$JAVA_HOME"; return; fi
+  dirname "$(dirname "$(readlink -f "$(command -v java)")")"
+}
+
+asadmin() {
+  local auth=(--user admin --passwordfile "$ADMIN_PASSWORD_FILE")
+  AS_JAVA="$(payara_java_home)" "$PAYARA_DIR/bin/asadmin" --port "$STEWARD_ADMIN_PORT" "${auth[@]}" \
+    --interactive=false "$@"
+}
+
+fetch() {
+  [ -x "$PAYARA_DIR/bin/asadmin" ] && return 0
+  local zip
+  zip=$(maven_artifact fish.payara.distributions payara "$PAYARA_VERSION" zip)
+  log "unpacking Payara Server $PAYARA_VERSION"
+  mkdir -p "$STEWARD_DATA/payara"
+  unzip -q -o "$zip" -d "$STEWARD_DATA/payara"
+}
+
+# The admin password protects the admin console; the embedded default runs with an empty one on
+# loopback only. Set STEWARD_ADMIN_PASSWORD before the first start to create a protected domain.
+write_password_file() {
+  mkdir -p "$STEWARD_DATA/secrets" && chmod 700 "$STEWARD_DATA/secrets"
+  (umask 077; printf 'AS_ADMIN_PASSWORD=%s\n' "${STEWARD_ADMIN_PASSWORD:-}" > "$ADMIN_PASSWORD_FILE")
+}
+
+create_domain() {
+  [ -d "$DOMAIN_DIR/$DOMAIN" ] && return 0
+  write_password_file
+  local p=$EXTRA_PORT_BASE
+  log "creating Payara domain '$DOMAIN' (http $STEWARD_HTTP_PORT, admin $STEWARD_ADMIN_PORT, others $((p+1))-$((p+10)))"
+  local props="http.ssl.port=$((p+1)):orb.listener.port=$((p+2)):orb.ssl.port=$((p+3))"
+  props="$props:orb.mutualauth.port=$((p+4)):domain.jmxPort=$((p+5)):jms.port=$((p+6))"
+  props="$props:osgi.shell.telnet.port=$((p+7)):java.debugger.port=$((p+8))"
+  local nopassword=()
+  [ -z "${STEWARD_ADMIN_PASSWORD:-}" ] && nopassword=(--nopassword)
+  AS_JAVA="$(payara_java_home)" "$PAYARA_DIR/bin/asadmin" --user admin --passwordfile "$ADMIN_PASSWORD_FILE" \
+    --interactive=false create-domain "${nopassword[@]}" --domaindir "$DOMAIN_DIR" \
+    --adminport "$STEWARD_ADMIN_PORT" --instanceport "$STEWARD_HTTP_PORT" --domainproperties "$props" \
+    --checkports=true "$DOMAIN" >&2
+  start_server
+  local driver
+  driver=$(maven_artifact org.postgresql postgresql "$POSTGRESQL_DRIVER_VERSION" jar)
+  asadmin add-library --type common "$driver" >&2
+  asadmin delete-jvm-options '-Xmx512m' >&2
+  asadmin create-jvm-options '-Xmx1536m' >&2
+  asadmin create-jvm-options "-Dsteward.data=$STEWARD_DATA" >&2
+  asadmin set-hazelcast-configuration --dasport $((p+9)) --startport $((p+10)) >&2
+  asadmin set-log-attributes \
+    'com.sun.enterprise.server.logging.GFFileHandler.formatter=fish.payara.enterprise.server.logging.JSONLogFormatter' >&2
+  if [ -n "${STEWARD_ADMIN_PASSWORD:-}" ]; then asadmin enable-secure-admin >&2; fi
+  asadmin create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource \
+    --restype javax.sql.DataSource --isconnectvalidatereq=true --validationmethod=auto-commit \
+    --failconnection=true --steadypoolsize 2 --maxpoolsize 32 --maxwait 10000 \
+    --property "URL=jdbc\\:h2\\:mem\\:placeholder" StewardPool >&2
+  asadmin create-jdbc-resource --connectionpoolid StewardPool jdbc/steward >&2
+  asadmin stop-domain --domaindir "$DOMAIN_DIR" "$DOMAIN" >&2
+}
+
+running() {
+  curl -s -o /dev/null --max-time 3 "http://127.0.0.1:$STEWARD_ADMIN_PORT/" 2>/dev/null
+}
+
+start_server() {
+  if running; then return 0; fi
+  log "starting Payara domain '$DOMAIN'"
+  local started=$SECONDS
+  AS_JAVA="$(payara_java_home)" "$PAYARA_DIR/bin/asadmin" --user admin --passwordfile "$ADMIN_PASSWORD_FILE" \
+    --interactive=false start-domain --domaindir "$DOMAIN_DIR" "$DOMAIN" >&2
+  log "Payara domain ready in $((SECONDS - started))s"
+}
+
+# Points jdbc/steward at the database named by STEWARD_DB_URL (default: the H2 file under the
+# data directory). Reapplied on every start, so changing the variables switches the database.
+configure_db() {
+  local url=${STEWARD_DB_URL:-"jdbc:h2:$STEWARD_DATA/db/steward"}
+  local user=${STEWARD_DB_USER:-sa} password=${STEWARD_DB_PASSWORD:-}
+  local datasource=org.h2.jdbcx.JdbcDataSource
+  case "$url" in
+    jdbc:postgresql:*) datasource=org.postgresql.ds.PGSimpleDataSource ;;
+    jdbc:h2:*) ;;
+    *) die "STEWARD_DB_URL must be a jdbc:h2: or jdbc:postgresql: URL" ;;
+  esac
+  local pool=resources.jdbc-connection-pool.StewardPool
+  asadmin set "$pool.datasource-classname=$datasource" "$pool.property.URL=$url" \
+    "$pool.property.User=$user" "$pool.property.Password=${password:-()}" >&2
+  asadmin flush-connection-pool StewardPool >/dev/null 2>&1 || true
+  mkdir -p "$STEWARD_DATA/run" && printf '%s\n' "$url" > "$STEWARD_DATA/run/db-url"
+  log "database: ${url%%\?*}"
+}
+
+deploy() { # ear
+  local ear=$1 started=$SECONDS
+  [ -f "$ear" ] || die "no EAR at $ear (build it with: mvn -q package -DskipTests)"
+  log "deploying $(basename "$ear") ($(du -h "$ear" | cut -f1))"
+  asadmin deploy --force=true --name steward "$ear" >&2
+  log "EAR deployed in $((SECONDS - started))s"
+}
+
+case "${1:-}" in
+  start) fetch; create_domain; start_server; configure_db ;;
+  stop) if [ -d "$DOMAIN_DIR/$DOMAIN" ]; then
+          AS_JAVA="$(payara_java_home)" "$PAYARA_DIR/bin/asadmin" stop-domain --domaindir "$DOMAIN_DIR" "$DOMAIN" >&2 || true
+        fi ;;
+  status) running && { echo "payara: running (admin port $STEWARD_ADMIN_PORT)"; exit 0; } || { echo "payara: stopped"; exit 3; } ;;
+  deploy) deploy "${2:?EAR path}" ;;
+  configure-db) configure_db ;;
+  asadmin) shift; asadmin "$@" ;;
+  *) echo "usage: $0 start|stop|status|deploy EAR|configure-db|asadmin ARGS..." >&2; exit 2 ;;
+esac

@@ -1,0 +1,82 @@
+package io.steward.it;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.UUID;
+
+/** The running Steward of this build: real Keycloak tokens and GraphQL/REST requests against it. */
+final class Steward {
+
+  static final String URL = System.getProperty("steward.url", "http://localhost:18080");
+  static final String KEYCLOAK_URL = System.getProperty("steward.keycloak.url", "http://localhost:18180");
+  static final String ACME = "a0000000-0000-4000-8000-000000000001";
+  static final String DEMO_PASSWORD = "steward";
+
+  private Steward() {}
+
+  /** A fresh access token for a demo user (password grant through the steward-cli client). */
+  static String tokenFor(String username) {
+    return given()
+        .baseUri(KEYCLOAK_URL)
+        .formParam("grant_type", "password")
+        .formParam("client_id", "steward-cli")
+        .formParam("username", username)
+        .formParam("password", DEMO_PASSWORD)
+        .post("/realms/steward/protocol/openid-connect/token")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("access_token");
+  }
+
+  static RequestSpecification as(String token) {
+    RequestSpecification request = given().baseUri(URL);
+    return token == null ? request : request.auth().oauth2(token);
+  }
+
+  /** POSTs a GraphQL document; returns the raw response whatever its status. */
+  static Response graphql(String token, String document, Map<String, Object> variables) {
+    return as(token)
+        .contentType(ContentType.JSON)
+        .body(Map.of("query", document, "variables", variables))
+        .post("/graphql");
+  }
+
+  /** Runs a GraphQL document that must succeed, returning its JSON. */
+  static JsonPath ok(String token, String document, Map<String, Object> variables) {
+    Response response = graphql(token, document, variables);
+    JsonPath json = response.then().statusCode(200).extract().jsonPath();
+    if (json.get("errors") != null) {
+      throw new AssertionError("GraphQL errors: " + response.asString());
+    }
+    return json;
+  }
+
+  /** Runs a GraphQL document that must fail; returns the code of its first error. */
+  static String errorCode(String token, String document, Map<String, Object> variables) {
+    Response response = graphql(token, document, variables);
+    JsonPath json = response.jsonPath();
+    if (json.get("errors") == null) {
+      throw new AssertionError("expected an error, got " + response.asString());
+    }
+    return json.getString("errors[0].extensions.code");
+  }
+
+  /** A workspace founded by {@code owner} for one test, with a unique name. */
+  static String newWorkspace(String owner, String namePrefix) {
+    return ok(
+            tokenFor(owner),
+            "mutation($name: String!) { createWorkspace(name: $name) { id } }",
+            Map.of("name", namePrefix + " " + UUID.randomUUID().toString().substring(0, 8)))
+        .getString("data.createWorkspace.id");
+  }
+
+  static String userId(String username) {
+    return ok(tokenFor(username), "{ me { id } }", Map.of()).getString("data.me.id");
+  }
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The integration-test environment, driven by the ear module's build (see ear/pom.xml):
+#   start       Keycloak + Payara domain with the freshly built EAR on H2 (fresh data directory)
+#   postgresql  point the same domain at a fresh PostgreSQL database and redeploy
+#   stop        stop both
+#   break-db / restore-db   make the database unreachable and back (readiness test)
+set -euo pipefail
+HOME_DIR="$(cd "$(dirname "$0")/../../../.." && pwd)"
+. "$HOME_DIR/config/lib.sh"
+PG_URL="${STEWARD_IT_POSTGRESQL_URL:-jdbc:postgresql://127.0.0.1:5432/steward_it}"
+PG_DB="${PG_URL##*/}"
+PG_HOSTPORT="${PG_URL#jdbc:postgresql://}"; PG_HOSTPORT="${PG_HOSTPORT%%/*}"
+
+case "${1:-}" in
+  start)
+    "$HOME_DIR/steward" down >/dev/null 2>&1 || true
+    rm -rf "$STEWARD_DATA"
+    "$HOME_DIR/steward" up --detach ;;
+  postgresql)
+    psql -h "${PG_HOSTPORT%%:*}" -p "${PG_HOSTPORT##*:}" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
+      -c "drop database if exists $PG_DB with (force)" -c "create database $PG_DB"
+    rm -f "$STEWARD_DATA/run/deployed-ear.sha256"
+    STEWARD_DB_URL="$PG_URL" STEWARD_DB_USER=postgres "$HOME_DIR/steward" up --detach ;;
+  break-db)
+    case "$(cat "$STEWARD_DATA/run/db-url")" in
+      jdbc:postgresql:*) broken=jdbc:postgresql://127.0.0.1:1/unreachable ;;
+      *) broken=jdbc:h2:tcp://127.0.0.1:1/unreachable ;;
+    esac
+    "$HOME_DIR/config/payara.sh" asadmin set "resources.jdbc-connection-pool.StewardPool.property.URL=$broken" >/dev/null
+    "$HOME_DIR/config/payara.sh" asadmin flush-connection-pool StewardPool >/dev/null ;;
+  restore-db)
+    url=$(cat "$STEWARD_DATA/run/db-url")
+    "$HOME_DIR/config/payara.sh" asadmin set "resources.jdbc-connection-pool.StewardPool.property.URL=$url" >/dev/null
+    "$HOME_DIR/config/payara.sh" asadmin flush-connection-pool StewardPool >/dev/null ;;
+  stop)
+    "$HOME_DIR/steward" down ;;
+  *) echo "usage: $0 start|postgresql|stop|break-db|restore-db" >&2; exit 2 ;;
+esac

@@ -1,0 +1,2 @@
+/** Transactional implementation of the audit log. */
+package io.steward.audit.application.internal;

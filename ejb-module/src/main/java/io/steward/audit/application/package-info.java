@@ -1,0 +1,2 @@
+/** Recording audit entries and reading them page by page. */
+package io.steward.audit.application;

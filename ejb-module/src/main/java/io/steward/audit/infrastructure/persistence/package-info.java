@@ -1,0 +1,2 @@
+/** JPA storage of audit entries. */
+package io.steward.audit.infrastructure.persistence;

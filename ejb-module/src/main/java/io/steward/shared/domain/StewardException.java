@@ -1,0 +1,22 @@
+package io.steward.shared.domain;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * An expected, named failure whose message is written for the client. Thrown from a transaction it
+ * rolls the transaction back, so a failed operation never leaves a partial write.
+ */
+@ApplicationException(rollback = true, inherited = true)
+public abstract class StewardException extends Exception {
+
+  protected StewardException(String message) {
+    super(message);
+  }
+
+  public abstract FailureKind kind();
+
+  /** The input field the failure is about, or null when it is not about one field. */
+  public String field() {
+    return null;
+  }
+}

@@ -1,0 +1,2 @@
+/** Building blocks every capability's domain uses: named failures and their kinds. */
+package io.steward.shared.domain;

@@ -1,0 +1,2 @@
+/** Database schema migrations and database health, shared by all capabilities. */
+package io.steward.shared.infrastructure.persistence;

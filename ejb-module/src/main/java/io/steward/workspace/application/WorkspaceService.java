@@ -1,0 +1,32 @@
+package io.steward.workspace.application;
+
+import io.steward.shared.domain.StewardException;
+import io.steward.workspace.domain.Member;
+import io.steward.workspace.domain.Workspace;
+import io.steward.workspace.domain.WorkspaceId;
+import io.steward.workspace.domain.WorkspaceRole;
+import java.util.List;
+
+/** Workspaces and their members. Membership is written to the directory, records to the database. */
+public interface WorkspaceService {
+
+  /** The workspaces the caller is a member of; for platform admins, every workspace. */
+  List<Workspace> workspaces();
+
+  /** A workspace the caller is a member of (platform admins see any). */
+  Workspace workspace(WorkspaceId id) throws StewardException;
+
+  /** Founds a workspace with the caller as its owner. */
+  Workspace create(String name) throws StewardException;
+
+  List<Member> members(WorkspaceId workspace) throws StewardException;
+
+  /** Adds an existing directory user (by username or email) with a role; admins and owners only. */
+  Member addMember(WorkspaceId workspace, String usernameOrEmail, WorkspaceRole role)
+      throws StewardException;
+
+  Member changeMemberRole(WorkspaceId workspace, String userId, WorkspaceRole role)
+      throws StewardException;
+
+  void removeMember(WorkspaceId workspace, String userId) throws StewardException;
+}

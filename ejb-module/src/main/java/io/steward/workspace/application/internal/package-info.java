@@ -1,0 +1,2 @@
+/** Transactional implementations of the workspace use cases. */
+package io.steward.workspace.application.internal;

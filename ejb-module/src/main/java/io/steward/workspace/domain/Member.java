@@ -1,0 +1,9 @@
+package io.steward.workspace.domain;
+
+/** A person's membership of a workspace with their role. */
+public record Member(DirectoryUser user, WorkspaceRole role) {
+
+  public Member withRole(WorkspaceRole newRole) {
+    return new Member(user, newRole);
+  }
+}

@@ -1,0 +1,28 @@
+package io.steward.workspace.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where workspace membership and roles are kept: the identity provider, so that access tokens
+ * carry them and enterprises can manage them with their own directory tooling. Writes made inside
+ * a transaction are undone when that transaction rolls back.
+ */
+public interface MembershipDirectory {
+
+  /** Creates the workspace's groups, one per role. */
+  void createWorkspace(WorkspaceId workspace, String name);
+
+  List<Member> members(WorkspaceId workspace);
+
+  /** A user by exact username or email address. */
+  Optional<DirectoryUser> findUser(String usernameOrEmail);
+
+  /** Makes the user a member with exactly this role (replacing any other role they had). */
+  void assignRole(WorkspaceId workspace, String userId, WorkspaceRole role);
+
+  void removeMember(WorkspaceId workspace, String userId);
+
+  /** True when the directory answers; used by readiness. */
+  boolean isReachable();
+}

@@ -1,0 +1,17 @@
+package io.steward.workspace.domain;
+
+import io.steward.shared.domain.FailureKind;
+import io.steward.shared.domain.StewardException;
+
+/** No workspace with this id is visible to the caller. */
+public class UnknownWorkspaceException extends StewardException {
+
+  public UnknownWorkspaceException(WorkspaceId id) {
+    super("No workspace " + id);
+  }
+
+  @Override
+  public FailureKind kind() {
+    return FailureKind.NOT_FOUND;
+  }
+}

@@ -1,0 +1,44 @@
+package io.steward.shared.interfaces.rest;
+
+import io.steward.shared.application.RequestMetadata;
+import io.steward.shared.interfaces.web.Failure;
+import io.steward.shared.interfaces.web.Problems;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Every failure of the REST API as {@code application/problem+json} with Steward's stable code:
+ * HTTP errors raised by JAX-RS itself (unknown path, wrong method or media type) keep their status.
+ */
+@Provider
+public class FailureMapper implements ExceptionMapper<Throwable> {
+
+  @Inject RequestMetadata request;
+
+  @Override
+  public Response toResponse(Throwable thrown) {
+    if (thrown instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+      int status = web.getResponse().getStatus();
+      String code = switch (status) {
+        case 401 -> "UNAUTHENTICATED";
+        case 403 -> "FORBIDDEN";
+        case 404 -> "NOT_FOUND";
+        case 409 -> "CONFLICT";
+        default -> "VALIDATION";
+      };
+      return problem(status, code, web.getResponse().getStatusInfo().getReasonPhrase());
+    }
+    Failure failure = Failure.of(thrown, request.requestId());
+    return problem(failure.httpStatus(), failure.code(), failure.message());
+  }
+
+  private Response problem(int status, String code, String detail) {
+    return Response.status(status)
+        .type("application/problem+json")
+        .entity(Problems.problem(status, code, detail, request.requestId()).toString())
+        .build();
+  }
+}

@@ -1,0 +1,2 @@
+/** GraphQL queries and mutations for the caller, workspaces and members. */
+package io.steward.workspace.interfaces.graphql;
