@@ -15,7 +15,8 @@ case "${1:-}" in
   start)
     "$HOME_DIR/steward" down >/dev/null 2>&1 || true
     rm -rf "$STEWARD_DATA"
-    "$HOME_DIR/steward" up --detach ;;
+    # A Keycloak master-realm administrator for tests only (ExpiredTokenIT adds a client with it).
+    KC_BOOTSTRAP_ADMIN_USERNAME=it-admin KC_BOOTSTRAP_ADMIN_PASSWORD=it-admin "$HOME_DIR/steward" up --detach ;;
   postgresql)
     psql -h "${PG_HOSTPORT%%:*}" -p "${PG_HOSTPORT##*:}" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
       -c "drop database if exists $PG_DB with (force)" -c "create database $PG_DB"

@@ -12,8 +12,8 @@ import java.util.UUID;
 /** The running Steward of this build: real Keycloak tokens and GraphQL/REST requests against it. */
 final class Steward {
 
-  static final String URL = System.getProperty("steward.url", "http://localhost:18080");
-  static final String KEYCLOAK_URL = System.getProperty("steward.keycloak.url", "http://localhost:18180");
+  static final String URL = System.getProperty("steward.url", "http://localhost:9080");
+  static final String KEYCLOAK_URL = System.getProperty("steward.keycloak.url", "http://localhost:9180");
   static final String ACME = "a0000000-0000-4000-8000-000000000001";
   static final String DEMO_PASSWORD = "steward";
 

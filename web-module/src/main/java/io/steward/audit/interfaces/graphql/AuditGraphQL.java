@@ -48,7 +48,7 @@ public class AuditGraphQL {
   @Name("AuditEntryConnection")
   @Description("A page of audit entries, newest first")
   public record Connection(
-      @NonNull List<@NonNull Edge> edges, @NonNull PageInfo pageInfo, @NonNull long totalCount) {}
+      @NonNull List<@NonNull Edge> edges, @NonNull PageInfo pageInfo, @NonNull int totalCount) {}
 
   @Query
   @Description("The workspace's audit log, newest first (admins and owners)")
@@ -61,7 +61,8 @@ public class AuditGraphQL {
     List<Edge> edges =
         page.entries().stream().map(e -> new Edge(auditLog.cursorOf(e), view(e))).toList();
     String endCursor = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
-    return new Connection(edges, new PageInfo(page.hasNextPage(), endCursor), page.totalCount());
+    return new Connection(
+        edges, new PageInfo(page.hasNextPage(), endCursor), Math.toIntExact(page.totalCount()));
   }
 
   private static AuditEntryView view(AuditEntry entry) {

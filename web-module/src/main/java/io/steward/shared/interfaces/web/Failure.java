@@ -2,7 +2,9 @@ package io.steward.shared.interfaces.web;
 
 import io.steward.shared.domain.StewardException;
 import jakarta.ejb.EJBAccessException;
+import java.util.Map;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
@@ -24,7 +26,11 @@ public record Failure(String code, String message, String field, int httpStatus)
     if (causeOfType(thrown, EJBAccessException.class) != null) {
       return new Failure("FORBIDDEN", "Not allowed", null, 403);
     }
-    LOG.log(Level.SEVERE, "Unexpected failure in request " + requestId, thrown);
+    LogRecord line = new LogRecord(Level.SEVERE, "Unexpected failure in request " + requestId);
+    line.setLoggerName(LOG.getName());
+    line.setThrown(thrown);
+    line.setParameters(new Object[] {Map.of("requestId", String.valueOf(requestId))});
+    LOG.log(line);
     return new Failure("INTERNAL", "Internal error (request id " + requestId + ")", null, 500);
   }
 
