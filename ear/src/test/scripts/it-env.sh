@@ -15,8 +15,12 @@ case "${1:-}" in
   start)
     "$HOME_DIR/steward" down >/dev/null 2>&1 || true
     rm -rf "$STEWARD_DATA"
-    # A Keycloak master-realm administrator for tests only (ExpiredTokenIT adds a client with it).
-    KC_BOOTSTRAP_ADMIN_USERNAME=it-admin KC_BOOTSTRAP_ADMIN_PASSWORD=it-admin "$HOME_DIR/steward" up --detach ;;
+    # A Keycloak master-realm administrator for tests only (ExpiredTokenIT adds a client with it),
+    # and traces exported over OTLP to where ObservabilityIT listens.
+    KC_BOOTSTRAP_ADMIN_USERNAME=it-admin KC_BOOTSTRAP_ADMIN_PASSWORD=it-admin \
+      OTEL_TRACES_EXPORTER=otlp OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
+      OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:${STEWARD_IT_OTLP_PORT:-9099}" OTEL_BSP_SCHEDULE_DELAY=500 \
+      "$HOME_DIR/steward" up --detach ;;
   postgresql)
     psql -h "${PG_HOSTPORT%%:*}" -p "${PG_HOSTPORT##*:}" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
       -c "drop database if exists $PG_DB with (force)" -c "create database $PG_DB"

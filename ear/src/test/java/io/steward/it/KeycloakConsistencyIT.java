@@ -12,8 +12,37 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** When Keycloak refuses a membership write, the database keeps nothing of the change either. */
+/**
+ * Keycloak and the database change together or not at all: when Keycloak refuses a membership
+ * write the database keeps nothing, and when the database fails after Keycloak was written the
+ * Keycloak writes are undone.
+ */
 class KeycloakConsistencyIT {
+
+  @Test
+  void should_undo_the_keycloak_writes_when_the_database_fails_after_them() throws Exception {
+    List<String> before = memberships("dave");
+
+    // The workspace record is written at commit and the first SQL statement is the audit entry,
+    // which comes after the Keycloak groups were created and dave made their owner.
+    ReadinessIT.itEnv("break-db");
+    try {
+      assertEquals(
+          "INTERNAL",
+          errorCode(tokenFor("dave"), "mutation { createWorkspace(name: \"Never stored\") { id } }", Map.of()));
+    } finally {
+      ReadinessIT.itEnv("restore-db");
+    }
+
+    assertEquals(before, memberships("dave"), "Keycloak holds no group of the failed workspace");
+  }
+
+  private static List<String> memberships(String user) {
+    return ok(tokenFor(user), "{ me { memberships { workspaceId } } }", Map.of())
+        .getList("data.me.memberships.workspaceId", String.class).stream()
+        .sorted()
+        .toList();
+  }
 
   @Test
   void should_roll_back_the_database_when_the_keycloak_write_fails() throws Exception {

@@ -39,7 +39,7 @@ class ReadinessIT {
     given().baseUri(Steward.URL).get("/health/ready").then().statusCode(200).body("status", equalTo("UP"));
   }
 
-  private static void itEnv(String command) throws IOException, InterruptedException {
+  static void itEnv(String command) throws IOException, InterruptedException {
     Process process =
         new ProcessBuilder("bash", System.getProperty("steward.it.env"), command).inheritIO().start();
     if (process.waitFor() != 0) {

@@ -7,6 +7,7 @@ import static io.steward.it.Steward.graphql;
 import static io.steward.it.Steward.ok;
 import static io.steward.it.Steward.tokenFor;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -77,7 +78,12 @@ class SecurityIT {
         .statusCode(403)
         .contentType("application/problem+json")
         .body("code", equalTo("FORBIDDEN"));
-    as(tokenFor("alice")).get("/api/workspaces/{id}/audit-log", ACME).then().statusCode(200);
+    as(tokenFor("alice"))
+        .get("/api/workspaces/{id}/audit-log", ACME)
+        .then()
+        .statusCode(200)
+        .body("pageInfo.hasNextPage", notNullValue())
+        .body("totalCount", notNullValue());
     as(tokenFor("alice")).get("/api/workspaces/{id}", ACME).then().statusCode(200).body("name", equalTo("Acme"));
   }
 

@@ -1,7 +1,7 @@
 package io.steward.workspace.interfaces.rest;
 
 import io.steward.audit.application.AuditLog;
-import io.steward.audit.application.AuditPage;
+import io.steward.audit.interfaces.graphql.AuditConnection;
 import io.steward.shared.domain.StewardException;
 import io.steward.workspace.application.CurrentCaller;
 import io.steward.workspace.application.WorkspaceService;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
 
 /** The caller's workspaces over plain REST, for clients and scripts that do not speak GraphQL. */
 @Path("/workspaces")
@@ -31,10 +30,6 @@ public class WorkspaceResource {
 
   public record WorkspaceJson(String id, String name, String createdAt, String role) {}
 
-  public record AuditEntryJson(
-      String id, String action, String targetType, String targetId, String actorId, String actorName,
-      String before, String after, String occurredAt, String requestId) {}
-
   @GET
   public List<WorkspaceJson> list() {
     return workspaces.workspaces().stream().map(this::json).toList();
@@ -46,29 +41,16 @@ public class WorkspaceResource {
     return json(workspaces.workspace(WorkspaceId.parse("workspaceId", workspaceId)));
   }
 
-  /** Admins and owners only; newest first, {@code after} is the previous page's last cursor. */
+  /** Admins and owners only; the same page shape as GraphQL's auditLog, newest first. */
   @GET
   @Path("/{workspaceId}/audit-log")
-  public Map<String, Object> auditLog(
+  public AuditConnection auditLog(
       @PathParam("workspaceId") String workspaceId,
       @QueryParam("first") @DefaultValue("20") int first,
       @QueryParam("after") String after)
       throws StewardException {
-    AuditPage page = auditLog.page(WorkspaceId.parse("workspaceId", workspaceId), first, after);
-    List<AuditEntryJson> entries =
-        page.entries().stream()
-            .map(
-                e ->
-                    new AuditEntryJson(
-                        String.valueOf(e.id()), e.action(), e.targetType(), e.targetId(), e.actorId(),
-                        e.actorName(), e.before(), e.after(), e.occurredAt().toString(), e.requestId()))
-            .toList();
-    String endCursor = page.entries().isEmpty() ? "" : auditLog.cursorOf(page.entries().get(page.entries().size() - 1));
-    return Map.of(
-        "entries", entries,
-        "hasNextPage", page.hasNextPage(),
-        "endCursor", endCursor,
-        "totalCount", page.totalCount());
+    return AuditConnection.of(
+        auditLog.page(WorkspaceId.parse("workspaceId", workspaceId), first, after), auditLog);
   }
 
   private WorkspaceJson json(Workspace workspace) {
