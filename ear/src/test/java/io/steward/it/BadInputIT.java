@@ -4,10 +4,10 @@ import static io.steward.it.Steward.errorCode;
 import static io.steward.it.Steward.graphql;
 import static io.steward.it.Steward.ok;
 import static io.steward.it.Steward.tokenFor;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.http.ContentType;
@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /** Bad input gets a clear coded error, never a 500, and writes nothing. */
 class BadInputIT {
 
-  private static final String CREATE = "mutation($name: String!) { createWorkspace(name: $name) { id } }";
+  private static final String CREATE =
+      "mutation($name: String!) { createWorkspace(name: $name) { id } }";
 
   @Test
   void should_refuse_empty_blank_and_too_long_names_without_creating_anything() {
@@ -40,31 +41,58 @@ class BadInputIT {
   void should_answer_not_found_for_unknown_ids_and_users() {
     assertEquals(
         "NOT_FOUND",
-        errorCode(tokenFor("admin"), "query($id: ID!) { workspace(id: $id) { id } }", Map.of("id", UUID.randomUUID().toString())));
+        errorCode(
+            tokenFor("admin"),
+            "query($id: ID!) { workspace(id: $id) { id } }",
+            Map.of("id", UUID.randomUUID().toString())));
     String alice = tokenFor("alice");
     assertEquals(
         "NOT_FOUND",
-        errorCode(alice, "mutation { addMember(workspaceId: \"" + Steward.ACME + "\", user: \"nobody-here\", role: MEMBER) { userId } }", Map.of()));
+        errorCode(
+            alice,
+            "mutation { addMember(workspaceId: \""
+                + Steward.ACME
+                + "\", user: \"nobody-here\", role: MEMBER) { userId } }",
+            Map.of()));
     assertEquals(
         "NOT_FOUND",
-        errorCode(alice, "mutation { changeMemberRole(workspaceId: \"" + Steward.ACME + "\", userId: \"" + UUID.randomUUID() + "\", role: MEMBER) { userId } }", Map.of()));
+        errorCode(
+            alice,
+            "mutation { changeMemberRole(workspaceId: \""
+                + Steward.ACME
+                + "\", userId: \""
+                + UUID.randomUUID()
+                + "\", role: MEMBER) { userId } }",
+            Map.of()));
   }
 
   @Test
   void should_refuse_malformed_ids_documents_and_types_with_validation() {
     String bob = tokenFor("bob");
-    assertEquals("VALIDATION", errorCode(bob, "{ workspace(id: \"not-a-uuid\") { id } }", Map.of()));
+    assertEquals(
+        "VALIDATION", errorCode(bob, "{ workspace(id: \"not-a-uuid\") { id } }", Map.of()));
     assertEquals("VALIDATION", errorCode(bob, "{ workspaces { id ", Map.of()));
     assertEquals("VALIDATION", errorCode(bob, "{ workspaces { noSuchField } }", Map.of()));
     assertEquals(
         "VALIDATION",
-        errorCode(bob, "query($f: Int) { auditLog(workspaceId: \"" + Steward.ACME + "\", first: $f) { totalCount } }", Map.of("f", "abc")));
+        errorCode(
+            bob,
+            "query($f: Int) { auditLog(workspaceId: \""
+                + Steward.ACME
+                + "\", first: $f) { totalCount } }",
+            Map.of("f", "abc")));
     assertEquals(
         "VALIDATION",
-        errorCode(tokenFor("alice"), "{ auditLog(workspaceId: \"" + Steward.ACME + "\", first: 0) { totalCount } }", Map.of()));
+        errorCode(
+            tokenFor("alice"),
+            "{ auditLog(workspaceId: \"" + Steward.ACME + "\", first: 0) { totalCount } }",
+            Map.of()));
     assertEquals(
         "VALIDATION",
-        errorCode(tokenFor("alice"), "{ auditLog(workspaceId: \"" + Steward.ACME + "\", after: \"bogus\") { totalCount } }", Map.of()));
+        errorCode(
+            tokenFor("alice"),
+            "{ auditLog(workspaceId: \"" + Steward.ACME + "\", after: \"bogus\") { totalCount } }",
+            Map.of()));
   }
 
   @Test
@@ -90,6 +118,8 @@ class BadInputIT {
   }
 
   private static int workspaceCount() {
-    return ok(tokenFor("admin"), "{ workspaces { id } }", Map.of()).getList("data.workspaces").size();
+    return ok(tokenFor("admin"), "{ workspaces { id } }", Map.of())
+        .getList("data.workspaces")
+        .size();
   }
 }

@@ -52,7 +52,8 @@ class ExpiredTokenIT {
             .formParam("grant_type", "password")
             .formParam("client_id", "admin-cli")
             .formParam("username", System.getProperty("steward.it.keycloak.admin", "it-admin"))
-            .formParam("password", System.getProperty("steward.it.keycloak.admin-password", "it-admin"))
+            .formParam(
+                "password", System.getProperty("steward.it.keycloak.admin-password", "it-admin"))
             .post("/realms/master/protocol/openid-connect/token")
             .then()
             .statusCode(200)
@@ -72,12 +73,18 @@ class ExpiredTokenIT {
         .contentType(ContentType.JSON)
         .body(
             Map.of(
-                "clientId", clientId,
-                "publicClient", true,
-                "directAccessGrantsEnabled", true,
-                "standardFlowEnabled", false,
-                "attributes", Map.of("access.token.lifespan", String.valueOf(LIFESPAN_SECONDS)),
-                "protocolMappers", List.of(audience)))
+                "clientId",
+                clientId,
+                "publicClient",
+                true,
+                "directAccessGrantsEnabled",
+                true,
+                "standardFlowEnabled",
+                false,
+                "attributes",
+                Map.of("access.token.lifespan", String.valueOf(LIFESPAN_SECONDS)),
+                "protocolMappers",
+                List.of(audience)))
         .post("/admin/realms/steward/clients")
         .then()
         .statusCode(201);

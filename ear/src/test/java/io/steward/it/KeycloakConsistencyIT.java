@@ -13,9 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keycloak and the database change together or not at all: when Keycloak refuses a membership
- * write the database keeps nothing, and when the database fails after Keycloak was written the
- * Keycloak writes are undone.
+ * Keycloak and the database change together or not at all: when Keycloak refuses a membership write
+ * the database keeps nothing, and when the database fails after Keycloak was written the Keycloak
+ * writes are undone.
  */
 class KeycloakConsistencyIT {
 
@@ -29,7 +29,10 @@ class KeycloakConsistencyIT {
     try {
       assertEquals(
           "INTERNAL",
-          errorCode(tokenFor("dave"), "mutation { createWorkspace(name: \"Never stored\") { id } }", Map.of()));
+          errorCode(
+              tokenFor("dave"),
+              "mutation { createWorkspace(name: \"Never stored\") { id } }",
+              Map.of()));
     } finally {
       ReadinessIT.itEnv("restore-db");
     }
@@ -39,7 +42,8 @@ class KeycloakConsistencyIT {
 
   private static List<String> memberships(String user) {
     return ok(tokenFor(user), "{ me { memberships { workspaceId } } }", Map.of())
-        .getList("data.me.memberships.workspaceId", String.class).stream()
+        .getList("data.me.memberships.workspaceId", String.class)
+        .stream()
         .sorted()
         .toList();
   }
@@ -52,11 +56,16 @@ class KeycloakConsistencyIT {
 
     assertEquals(
         "INTERNAL",
-        errorCode(dave, "mutation($ws: ID!) { addMember(workspaceId: $ws, user: \"erin\", role: MEMBER) { userId } }",
+        errorCode(
+            dave,
+            "mutation($ws: ID!) { addMember(workspaceId: $ws, user: \"erin\", role: MEMBER) { userId } }",
             Map.of("ws", ws)));
 
     List<String> actions =
-        ok(dave, "query($ws: ID!) { auditLog(workspaceId: $ws) { edges { node { action } } } }", Map.of("ws", ws))
+        ok(
+                dave,
+                "query($ws: ID!) { auditLog(workspaceId: $ws) { edges { node { action } } } }",
+                Map.of("ws", ws))
             .getList("data.auditLog.edges.node.action");
     assertEquals(List.of("workspace.created"), actions, "no audit entry for the failed change");
   }
@@ -64,7 +73,9 @@ class KeycloakConsistencyIT {
   /** Acts as the app's own service account, whose secret the environment keeps in the data dir. */
   private static void deleteWorkspaceGroupInKeycloak(String ws) throws Exception {
     String secret =
-        Files.readString(Path.of(System.getenv("STEWARD_DATA"), "secrets", "keycloak-client-secret")).strip();
+        Files.readString(
+                Path.of(System.getenv("STEWARD_DATA"), "secrets", "keycloak-client-secret"))
+            .strip();
     String token =
         given()
             .baseUri(Steward.KEYCLOAK_URL)

@@ -36,12 +36,19 @@ class ReadinessIT {
     } finally {
       itEnv("restore-db");
     }
-    given().baseUri(Steward.URL).get("/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    given()
+        .baseUri(Steward.URL)
+        .get("/health/ready")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"));
   }
 
   static void itEnv(String command) throws IOException, InterruptedException {
     Process process =
-        new ProcessBuilder("bash", System.getProperty("steward.it.env"), command).inheritIO().start();
+        new ProcessBuilder("bash", System.getProperty("steward.it.env"), command)
+            .inheritIO()
+            .start();
     if (process.waitFor() != 0) {
       throw new AssertionError("it-env.sh " + command + " failed");
     }

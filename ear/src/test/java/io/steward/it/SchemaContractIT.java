@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * graphql-schema/schema.graphql is the published contract: the schema the server generates from
- * code must equal it. After an intended change, regenerate it with
- * {@code mvn verify -Dsteward.schema.update=true} and review the diff.
+ * code must equal it. After an intended change, regenerate it with {@code mvn verify
+ * -Dsteward.schema.update=true} and review the diff.
  */
 class SchemaContractIT {
 

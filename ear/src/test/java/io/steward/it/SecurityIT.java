@@ -40,7 +40,11 @@ class SecurityIT {
 
   @Test
   void should_answer_403_FORBIDDEN_for_a_token_with_a_forged_payload() {
-    String forged = withClaims(tokenFor("carol"), "\"preferred_username\":\"carol\"", "\"preferred_username\":\"alice\"");
+    String forged =
+        withClaims(
+            tokenFor("carol"),
+            "\"preferred_username\":\"carol\"",
+            "\"preferred_username\":\"alice\"");
     graphql(forged, ME, Map.of())
         .then()
         .statusCode(403)
@@ -84,7 +88,11 @@ class SecurityIT {
         .statusCode(200)
         .body("pageInfo.hasNextPage", notNullValue())
         .body("totalCount", notNullValue());
-    as(tokenFor("alice")).get("/api/workspaces/{id}", ACME).then().statusCode(200).body("name", equalTo("Acme"));
+    as(tokenFor("alice"))
+        .get("/api/workspaces/{id}", ACME)
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("Acme"));
   }
 
   @Test
@@ -104,12 +112,18 @@ class SecurityIT {
     if (!payload.contains(from)) {
       throw new AssertionError("token payload lacks " + from);
     }
-    String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.replace(from, to).getBytes(StandardCharsets.UTF_8));
+    String forged =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(payload.replace(from, to).getBytes(StandardCharsets.UTF_8));
     return parts[0] + "." + forged + "." + parts[2];
   }
 
   private static String unsignedCopy(String jwt) {
-    String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    String header =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
     return header + "." + jwt.split("\\.")[1] + ".";
   }
 }

@@ -13,7 +13,8 @@ import java.util.UUID;
 final class Steward {
 
   static final String URL = System.getProperty("steward.url", "http://localhost:9080");
-  static final String KEYCLOAK_URL = System.getProperty("steward.keycloak.url", "http://localhost:9180");
+  static final String KEYCLOAK_URL =
+      System.getProperty("steward.keycloak.url", "http://localhost:9180");
   static final String ACME = "a0000000-0000-4000-8000-000000000001";
   static final String DEMO_PASSWORD = "steward";
 

@@ -35,10 +35,12 @@ class TenantIsolationIT {
               "mutation($ws: ID!) { addMember(workspaceId: $ws, user: \"bob\", role: OWNER) { userId } }",
           "changeMemberRole",
               "mutation($ws: ID!, $u: ID!) { changeMemberRole(workspaceId: $ws, userId: $u, role: VIEWER) { userId } }",
-          "removeMember", "mutation($ws: ID!, $u: ID!) { removeMember(workspaceId: $ws, userId: $u) }");
+          "removeMember",
+              "mutation($ws: ID!, $u: ID!) { removeMember(workspaceId: $ws, userId: $u) }");
 
   /** REST paths under a workspace. */
-  static final List<String> REST_PATHS = List.of("/api/workspaces/{ws}", "/api/workspaces/{ws}/audit-log");
+  static final List<String> REST_PATHS =
+      List.of("/api/workspaces/{ws}", "/api/workspaces/{ws}/audit-log");
 
   private static String otherTenant;
   private static String daveId;

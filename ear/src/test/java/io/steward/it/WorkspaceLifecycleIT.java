@@ -43,7 +43,8 @@ class WorkspaceLifecycleIT {
     JsonPath added = ok(dave, ADD, Map.of("ws", ws, "u", "erin@example.com", "r", "MEMBER"));
     String erinId = added.getString("data.addMember.userId");
     assertEquals("erin", added.getString("data.addMember.username"));
-    assertEquals("MEMBER", roleInWorkspaces(tokenFor("erin"), ws), "erin's new token lists the workspace");
+    assertEquals(
+        "MEMBER", roleInWorkspaces(tokenFor("erin"), ws), "erin's new token lists the workspace");
     assertEquals(
         List.of("dave:OWNER", "erin:MEMBER"),
         ok(dave, MEMBERS, Map.of("ws", ws)).getList("data.members", Map.class).stream()
@@ -72,7 +73,10 @@ class WorkspaceLifecycleIT {
 
     ok(dave, ADD, Map.of("ws", ws, "u", "erin", "r", "OWNER"));
     ok(dave, CHANGE, Map.of("ws", ws, "u", daveId, "r", "MEMBER"));
-    assertEquals("MEMBER", roleInWorkspaces(tokenFor("dave"), ws), "with a second owner, dave could step down");
+    assertEquals(
+        "MEMBER",
+        roleInWorkspaces(tokenFor("dave"), ws),
+        "with a second owner, dave could step down");
   }
 
   @Test
@@ -80,7 +84,9 @@ class WorkspaceLifecycleIT {
     String ws = Steward.newWorkspace("dave", "Owner grants");
     ok(tokenFor("dave"), ADD, Map.of("ws", ws, "u", "erin", "r", "ADMIN"));
     String erin = tokenFor("erin");
-    assertEquals("FORBIDDEN", errorCode(erin, CHANGE, Map.of("ws", ws, "u", Steward.userId("dave"), "r", "MEMBER")));
+    assertEquals(
+        "FORBIDDEN",
+        errorCode(erin, CHANGE, Map.of("ws", ws, "u", Steward.userId("dave"), "r", "MEMBER")));
     assertEquals("FORBIDDEN", errorCode(erin, ADD, Map.of("ws", ws, "u", "bob", "r", "OWNER")));
     ok(erin, ADD, Map.of("ws", ws, "u", "bob", "r", "VIEWER"));
   }

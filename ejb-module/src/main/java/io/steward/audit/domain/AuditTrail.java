@@ -8,7 +8,9 @@ public interface AuditTrail {
 
   void add(AuditEntry entry);
 
-  /** Up to {@code limit} entries of the workspace with an id below {@code beforeId}, newest first. */
+  /**
+   * Up to {@code limit} entries of the workspace with an id below {@code beforeId}, newest first.
+   */
   List<AuditEntry> page(WorkspaceId workspace, long beforeId, int limit);
 
   long count(WorkspaceId workspace);

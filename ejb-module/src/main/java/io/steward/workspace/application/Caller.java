@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The signed-in person a request runs for, as their access token describes them: identity,
- * platform roles and workspace memberships (the token's group paths {@code /workspaces/<id>/<role>}).
+ * The signed-in person a request runs for, as their access token describes them: identity, platform
+ * roles and workspace memberships (the token's group paths {@code /workspaces/<id>/<role>}).
  */
 public record Caller(
     String userId,
@@ -28,7 +28,9 @@ public record Caller(
     memberships = Collections.unmodifiableMap(new LinkedHashMap<>(memberships));
   }
 
-  /** Builds a caller from token claims; malformed group paths are ignored, the highest role wins. */
+  /**
+   * Builds a caller from token claims; malformed group paths are ignored, the highest role wins.
+   */
   public static Caller fromToken(
       String userId,
       String username,

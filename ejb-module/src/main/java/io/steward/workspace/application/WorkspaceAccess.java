@@ -9,7 +9,8 @@ import jakarta.inject.Inject;
 /**
  * The tenant check every capability makes before touching a workspace's data: the caller's token
  * must name the workspace with at least the required role. A workspace the caller is not a member
- * of is refused with the same answer whether it exists or not, so ids of other tenants leak nothing.
+ * of is refused with the same answer whether it exists or not, so ids of other tenants leak
+ * nothing.
  */
 @ApplicationScoped
 public class WorkspaceAccess {

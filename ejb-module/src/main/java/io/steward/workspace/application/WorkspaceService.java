@@ -7,7 +7,9 @@ import io.steward.workspace.domain.WorkspaceId;
 import io.steward.workspace.domain.WorkspaceRole;
 import java.util.List;
 
-/** Workspaces and their members. Membership is written to the directory, records to the database. */
+/**
+ * Workspaces and their members. Membership is written to the directory, records to the database.
+ */
 public interface WorkspaceService {
 
   /** The workspaces the caller is a member of; for platform admins, every workspace. */

@@ -1,2 +1,4 @@
-/** Use cases for workspaces and members, and the tenant context every capability checks access with. */
+/**
+ * Use cases for workspaces and members, and the tenant context every capability checks access with.
+ */
 package io.steward.workspace.application;

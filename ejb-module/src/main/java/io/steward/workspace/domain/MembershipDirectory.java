@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where workspace membership and roles are kept: the identity provider, so that access tokens
- * carry them and enterprises can manage them with their own directory tooling. Writes made inside
- * a transaction are undone when that transaction rolls back.
+ * Where workspace membership and roles are kept: the identity provider, so that access tokens carry
+ * them and enterprises can manage them with their own directory tooling. Writes made inside a
+ * transaction are undone when that transaction rolls back.
  */
 public interface MembershipDirectory {
 

@@ -47,7 +47,8 @@ public class Workspace {
   /** A new workspace; the name is trimmed and must be 1..100 characters on one line. */
   public static Workspace found(WorkspaceId id, String name, String createdBy, Instant createdAt)
       throws InvalidInputException {
-    return new Workspace(id, Text.requireSingleLine("name", name, NAME_MAX_LENGTH), createdBy, createdAt);
+    return new Workspace(
+        id, Text.requireSingleLine("name", name, NAME_MAX_LENGTH), createdBy, createdAt);
   }
 
   public WorkspaceId id() {

@@ -20,7 +20,11 @@ class CallerTest {
   void should_read_memberships_from_workspace_group_paths() {
     Caller caller =
         Caller.fromToken(
-            "sub", "alice", "a@x", "Alice", List.of("user"),
+            "sub",
+            "alice",
+            "a@x",
+            "Alice",
+            List.of("user"),
             List.of("/workspaces/" + A + "/owner", "/workspaces/" + B + "/viewer"));
 
     assertEquals(Optional.of(WorkspaceRole.OWNER), caller.roleIn(id(A)));
@@ -31,17 +35,34 @@ class CallerTest {
   @Test
   void should_keep_the_highest_role_when_a_user_is_in_several_role_groups() {
     Caller caller =
-        Caller.fromToken("sub", "u", null, "U", List.of(),
-            List.of("/workspaces/" + A + "/viewer", "/workspaces/" + A + "/admin", "/workspaces/" + A + "/member"));
+        Caller.fromToken(
+            "sub",
+            "u",
+            null,
+            "U",
+            List.of(),
+            List.of(
+                "/workspaces/" + A + "/viewer",
+                "/workspaces/" + A + "/admin",
+                "/workspaces/" + A + "/member"));
     assertEquals(Optional.of(WorkspaceRole.ADMIN), caller.roleIn(id(A)));
   }
 
   @Test
   void should_ignore_paths_that_are_not_workspace_roles() {
     Caller caller =
-        Caller.fromToken("sub", "u", null, "U", List.of("platform-admin"),
-            List.of("/workspaces/" + A, "/workspaces/not-a-uuid/owner", "/workspaces/" + A + "/superuser",
-                "/other/" + A + "/owner", "/workspaces/" + A + "/owner/extra"));
+        Caller.fromToken(
+            "sub",
+            "u",
+            null,
+            "U",
+            List.of("platform-admin"),
+            List.of(
+                "/workspaces/" + A,
+                "/workspaces/not-a-uuid/owner",
+                "/workspaces/" + A + "/superuser",
+                "/other/" + A + "/owner",
+                "/workspaces/" + A + "/owner/extra"));
     assertTrue(caller.memberships().isEmpty());
     assertTrue(caller.platformAdmin());
   }

@@ -1,9 +1,9 @@
 package io.steward.workspace.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.steward.shared.domain.InvalidInputException;
 import java.time.Instant;
@@ -35,7 +35,10 @@ class WorkspaceTest {
 
   @Test
   void should_refuse_ids_that_are_not_uuids() {
-    assertEquals("workspaceId", assertThrows(InvalidInputException.class, () -> WorkspaceId.parse("workspaceId", "42")).field());
+    assertEquals(
+        "workspaceId",
+        assertThrows(InvalidInputException.class, () -> WorkspaceId.parse("workspaceId", "42"))
+            .field());
   }
 
   private static Workspace found(String name) throws InvalidInputException {

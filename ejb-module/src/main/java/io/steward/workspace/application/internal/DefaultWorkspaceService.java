@@ -63,7 +63,8 @@ public class DefaultWorkspaceService implements WorkspaceService {
   public Workspace create(String name) throws StewardException {
     Caller caller = currentCaller.get();
     Workspace workspace =
-        Workspace.found(WorkspaceId.generate(), name, caller.userId(), Instant.now(Clock.systemUTC()));
+        Workspace.found(
+            WorkspaceId.generate(), name, caller.userId(), Instant.now(Clock.systemUTC()));
     workspaces.add(workspace);
     directory.createWorkspace(workspace.id(), workspace.name());
     directory.assignRole(workspace.id(), caller.userId(), WorkspaceRole.OWNER);

@@ -31,7 +31,8 @@ class Compensations implements Synchronization {
         undoSteps.pop().run();
       } catch (RuntimeException e) {
         // Keep undoing the rest; the log names the step that could not be undone.
-        LOG.log(Level.SEVERE, "Could not undo a Keycloak change after a rollback: " + e.getMessage());
+        LOG.log(
+            Level.SEVERE, "Could not undo a Keycloak change after a rollback: " + e.getMessage());
       }
     }
   }

@@ -150,7 +150,8 @@ public class KeycloakAdminClient {
             .build();
     HttpResponse<String> response = exchange(request, "token request");
     if (response.statusCode() != 200) {
-      throw new DirectoryFailure("Keycloak refused the service account: HTTP " + response.statusCode());
+      throw new DirectoryFailure(
+          "Keycloak refused the service account: HTTP " + response.statusCode());
     }
     JsonObject json = (JsonObject) parse(response.body());
     accessToken = json.getString("access_token");

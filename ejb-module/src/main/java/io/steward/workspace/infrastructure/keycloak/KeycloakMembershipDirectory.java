@@ -40,7 +40,9 @@ public class KeycloakMembershipDirectory implements MembershipDirectory {
     JsonObject group =
         Json.createObjectBuilder()
             .add("name", workspace.toString())
-            .add("attributes", Json.createObjectBuilder().add("name", Json.createArrayBuilder().add(name)))
+            .add(
+                "attributes",
+                Json.createObjectBuilder().add("name", Json.createArrayBuilder().add(name)))
             .build();
     String workspaceGroupId = keycloak.create("/groups/" + rootId + "/children", group);
     for (WorkspaceRole role : WorkspaceRole.values()) {
@@ -58,7 +60,13 @@ public class KeycloakMembershipDirectory implements MembershipDirectory {
       for (int first = 0; ; first += PAGE) {
         JsonArray page =
             keycloak
-                .get("/groups/" + groupId + "/members?briefRepresentation=true&first=" + first + "&max=" + PAGE)
+                .get(
+                    "/groups/"
+                        + groupId
+                        + "/members?briefRepresentation=true&first="
+                        + first
+                        + "&max="
+                        + PAGE)
                 .asJsonArray();
         page.getValuesAs(JsonObject.class).forEach(u -> members.add(new Member(toUser(u), role)));
         if (page.size() < PAGE) {
@@ -74,9 +82,15 @@ public class KeycloakMembershipDirectory implements MembershipDirectory {
     String attribute = usernameOrEmail.contains("@") ? "email" : "username";
     JsonArray users =
         keycloak
-            .get("/users?exact=true&briefRepresentation=true&" + attribute + "=" + encode(usernameOrEmail))
+            .get(
+                "/users?exact=true&briefRepresentation=true&"
+                    + attribute
+                    + "="
+                    + encode(usernameOrEmail))
             .asJsonArray();
-    return users.getValuesAs(JsonObject.class).stream().findFirst().map(KeycloakMembershipDirectory::toUser);
+    return users.getValuesAs(JsonObject.class).stream()
+        .findFirst()
+        .map(KeycloakMembershipDirectory::toUser);
   }
 
   @Override
@@ -119,7 +133,9 @@ public class KeycloakMembershipDirectory implements MembershipDirectory {
   private Optional<WorkspaceRole> roleOf(WorkspaceId workspace, String userId) {
     String prefix = "/" + ROOT_GROUP + "/" + workspace + "/";
     JsonArray groups =
-        keycloak.get("/users/" + encode(userId) + "/groups?briefRepresentation=true&max=1000").asJsonArray();
+        keycloak
+            .get("/users/" + encode(userId) + "/groups?briefRepresentation=true&max=1000")
+            .asJsonArray();
     return groups.getValuesAs(JsonObject.class).stream()
         .map(g -> g.getString("path", ""))
         .filter(path -> path.startsWith(prefix))
@@ -131,7 +147,9 @@ public class KeycloakMembershipDirectory implements MembershipDirectory {
   private String rootGroupId() {
     return groupIdByPath("/" + ROOT_GROUP)
         .orElseGet(
-            () -> keycloak.create("/groups", Json.createObjectBuilder().add("name", ROOT_GROUP).build()));
+            () ->
+                keycloak.create(
+                    "/groups", Json.createObjectBuilder().add("name", ROOT_GROUP).build()));
   }
 
   private Optional<String> workspaceGroupId(WorkspaceId workspace) {
@@ -158,7 +176,10 @@ public class KeycloakMembershipDirectory implements MembershipDirectory {
     String name = (first + " " + last).strip();
     String username = user.getString("username", "");
     return new DirectoryUser(
-        user.getString("id"), username, user.getString("email", null), name.isEmpty() ? username : name);
+        user.getString("id"),
+        username,
+        user.getString("email", null),
+        name.isEmpty() ? username : name);
   }
 
   /** Runs {@code undo} if the current transaction rolls back; undo steps run newest first. */
@@ -174,5 +195,4 @@ public class KeycloakMembershipDirectory implements MembershipDirectory {
     }
     compensations.add(undo);
   }
-
 }

@@ -37,9 +37,10 @@ class CompensationsTest {
     List<String> undone = new ArrayList<>();
     Compensations compensations = new Compensations();
     compensations.add(() -> undone.add("first"));
-    compensations.add(() -> {
-      throw new DirectoryFailure("Keycloak down");
-    });
+    compensations.add(
+        () -> {
+          throw new DirectoryFailure("Keycloak down");
+        });
 
     compensations.afterCompletion(Status.STATUS_ROLLEDBACK);
 

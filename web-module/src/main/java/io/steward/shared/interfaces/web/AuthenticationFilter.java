@@ -25,7 +25,8 @@ public class AuthenticationFilter extends HttpFilter {
   @Inject CurrentCaller currentCaller;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (request.getUserPrincipal() instanceof JsonWebToken token) {
       currentCaller.set(callerOf(token));
@@ -71,5 +72,4 @@ public class AuthenticationFilter extends HttpFilter {
   private static String firstNonNull(Object value, String fallback) {
     return value == null ? fallback : String.valueOf(value);
   }
-
 }

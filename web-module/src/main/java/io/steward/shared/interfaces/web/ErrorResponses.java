@@ -14,18 +14,34 @@ final class ErrorResponses {
   private ErrorResponses() {}
 
   static void write(
-      HttpServletRequest request, HttpServletResponse response, int status, String code, String message)
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String code,
+      String message)
       throws IOException {
-    write(response, request.getRequestURI(), (String) request.getAttribute(RequestIdFilter.HEADER), status, code, message);
+    write(
+        response,
+        request.getRequestURI(),
+        (String) request.getAttribute(RequestIdFilter.HEADER),
+        status,
+        code,
+        message);
   }
 
   static void write(
-      HttpServletResponse response, String requestUri, String requestId, int status, String code, String message)
+      HttpServletResponse response,
+      String requestUri,
+      String requestId,
+      int status,
+      String code,
+      String message)
       throws IOException {
     response.setStatus(status);
     response.setCharacterEncoding("UTF-8");
     String body;
-    if (requestUri != null && (requestUri.equals("/graphql") || requestUri.startsWith("/graphql/"))) {
+    if (requestUri != null
+        && (requestUri.equals("/graphql") || requestUri.startsWith("/graphql/"))) {
       response.setContentType("application/json");
       body =
           Json.createObjectBuilder()

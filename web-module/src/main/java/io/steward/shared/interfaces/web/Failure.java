@@ -9,9 +9,10 @@ import java.util.logging.Logger;
 
 /**
  * A failure as a client sees it: a stable code, a message meant for the client, the input field it
- * is about (if any) and the HTTP status. GraphQL and REST both translate exceptions through here, so
- * the same failure reads the same on both. Unexpected exceptions are logged with the request id and
- * reach the client only as a generic internal error, never with their own message or stack trace.
+ * is about (if any) and the HTTP status. GraphQL and REST both translate exceptions through here,
+ * so the same failure reads the same on both. Unexpected exceptions are logged with the request id
+ * and reach the client only as a generic internal error, never with their own message or stack
+ * trace.
  */
 public record Failure(String code, String message, String field, int httpStatus) {
 

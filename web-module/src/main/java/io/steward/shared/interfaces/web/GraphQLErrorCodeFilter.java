@@ -19,8 +19,8 @@ import java.util.Set;
 /**
  * Gives every GraphQL error a {@code code}. Errors from resolvers carry theirs already; errors that
  * GraphQL raises about the request itself, before any resolver runs (unparsable documents, unknown
- * fields, wrong argument types: validation classifications, or no {@code path}), get
- * {@code VALIDATION}; anything else {@code INTERNAL}, so clients can always switch on the code.
+ * fields, wrong argument types: validation classifications, or no {@code path}), get {@code
+ * VALIDATION}; anything else {@code INTERNAL}, so clients can always switch on the code.
  */
 public class GraphQLErrorCodeFilter extends HttpFilter {
 
@@ -28,7 +28,8 @@ public class GraphQLErrorCodeFilter extends HttpFilter {
       Set.of("ValidationError", "InvalidSyntax", "OperationNotSupported");
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (!"POST".equals(request.getMethod()) && !"GET".equals(request.getMethod())) {
       chain.doFilter(request, response);
@@ -42,7 +43,8 @@ public class GraphQLErrorCodeFilter extends HttpFilter {
       if (!causedByJson(e)) {
         throw e;
       }
-      ErrorResponses.write(request, response, 400, "VALIDATION", "The request body is not valid JSON");
+      ErrorResponses.write(
+          request, response, 400, "VALIDATION", "The request body is not valid JSON");
       return;
     }
     byte[] body = withCodes(buffered.body()).getBytes(StandardCharsets.UTF_8);
@@ -69,7 +71,8 @@ public class GraphQLErrorCodeFilter extends HttpFilter {
     } catch (JsonException | ClassCastException e) {
       return body;
     }
-    if (!document.containsKey("errors") || document.get("errors").getValueType() != JsonValue.ValueType.ARRAY) {
+    if (!document.containsKey("errors")
+        || document.get("errors").getValueType() != JsonValue.ValueType.ARRAY) {
       return body;
     }
     JsonArrayBuilder errors = Json.createArrayBuilder();
@@ -84,12 +87,14 @@ public class GraphQLErrorCodeFilter extends HttpFilter {
         error.containsKey("extensions") && error.get("extensions") instanceof JsonObject e
             ? e
             : JsonValue.EMPTY_JSON_OBJECT;
-    if (extensions.containsKey("code") && extensions.get("code").getValueType() == JsonValue.ValueType.STRING
+    if (extensions.containsKey("code")
+        && extensions.get("code").getValueType() == JsonValue.ValueType.STRING
         && extensions.getString("code").equals(extensions.getString("code").toUpperCase())) {
       return error;
     }
     String classification = extensions.getString("classification", "");
-    boolean aboutTheRequest = INPUT_CLASSIFICATIONS.contains(classification) || !error.containsKey("path");
+    boolean aboutTheRequest =
+        INPUT_CLASSIFICATIONS.contains(classification) || !error.containsKey("path");
     String code = aboutTheRequest ? "VALIDATION" : "INTERNAL";
     JsonObjectBuilder coded = Json.createObjectBuilder(extensions).add("code", code);
     return Json.createObjectBuilder(error).add("extensions", coded).build();

@@ -30,11 +30,14 @@ public class RequestIdFilter extends HttpFilter {
   @Inject RequestMetadata metadata;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String incoming = request.getHeader(HEADER);
     String requestId =
-        incoming != null && ACCEPTED.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        incoming != null && ACCEPTED.matcher(incoming).matches()
+            ? incoming
+            : UUID.randomUUID().toString();
     metadata.requestId(requestId);
     request.setAttribute(HEADER, requestId);
     response.setHeader(HEADER, requestId);
@@ -53,7 +56,8 @@ public class RequestIdFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, String requestId, long millis) {
     LogRecord line =
         new LogRecord(
-            Level.INFO, request.getMethod() + " " + request.getRequestURI() + " " + response.getStatus());
+            Level.INFO,
+            request.getMethod() + " " + request.getRequestURI() + " " + response.getStatus());
     line.setLoggerName(LOG.getName());
     line.setParameters(
         new Object[] {

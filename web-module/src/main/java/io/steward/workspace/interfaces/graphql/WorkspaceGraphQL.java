@@ -40,15 +40,17 @@ public class WorkspaceGraphQL {
   }
 
   @Query
-  @Description("One workspace the caller belongs to (FORBIDDEN otherwise, whether it exists or not)")
-  public @NonNull WorkspaceView workspace(@NonNull @Id @Name("id") String id) throws StewardException {
+  @Description(
+      "One workspace the caller belongs to (FORBIDDEN otherwise, whether it exists or not)")
+  public @NonNull WorkspaceView workspace(@NonNull @Id @Name("id") String id)
+      throws StewardException {
     return view(workspaces.workspace(WorkspaceId.parse("id", id)));
   }
 
   @Query
   @Description("Members of a workspace with their roles, as kept in the identity provider")
-  public @NonNull List<@NonNull MemberView> members(@NonNull @Id @Name("workspaceId") String workspaceId)
-      throws StewardException {
+  public @NonNull List<@NonNull MemberView> members(
+      @NonNull @Id @Name("workspaceId") String workspaceId) throws StewardException {
     return workspaces.members(WorkspaceId.parse("workspaceId", workspaceId)).stream()
         .map(MemberView::of)
         .toList();
@@ -58,7 +60,8 @@ public class WorkspaceGraphQL {
   @Description(
       "Founds a workspace with the caller as owner. Refresh the access token afterwards: the new"
           + " membership is in tokens issued from now on")
-  public @NonNull WorkspaceView createWorkspace(@NonNull @Name("name") String name) throws StewardException {
+  public @NonNull WorkspaceView createWorkspace(@NonNull @Name("name") String name)
+      throws StewardException {
     return WorkspaceView.of(workspaces.create(name), WorkspaceRole.OWNER);
   }
 
@@ -91,7 +94,8 @@ public class WorkspaceGraphQL {
   @Description(
       "Removes a member (admins and owners; anyone may remove themselves); the last owner stays")
   public boolean removeMember(
-      @NonNull @Id @Name("workspaceId") String workspaceId, @NonNull @Id @Name("userId") String userId)
+      @NonNull @Id @Name("workspaceId") String workspaceId,
+      @NonNull @Id @Name("userId") String userId)
       throws StewardException {
     workspaces.removeMember(WorkspaceId.parse("workspaceId", workspaceId), userId);
     return true;

@@ -15,7 +15,8 @@ public record WorkspaceView(
     @NonNull @Id String id,
     @NonNull String name,
     @NonNull OffsetDateTime createdAt,
-    @Description("The caller's role here; null for platform admins who are not members") Role role) {
+    @Description("The caller's role here; null for platform admins who are not members")
+        Role role) {
 
   static WorkspaceView of(Workspace workspace, WorkspaceRole callerRole) {
     return new WorkspaceView(

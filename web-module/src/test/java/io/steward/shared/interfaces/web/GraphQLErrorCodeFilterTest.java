@@ -20,7 +20,8 @@ class GraphQLErrorCodeFilterTest {
   void should_keep_codes_set_by_resolvers_and_replace_framework_codes() {
     assertEquals(
         "{\"errors\":[{\"message\":\"x\",\"extensions\":{\"code\":\"NOT_FOUND\"}}]}",
-        GraphQLErrorCodeFilter.withCodes("{\"errors\":[{\"message\":\"x\",\"extensions\":{\"code\":\"NOT_FOUND\"}}]}"));
+        GraphQLErrorCodeFilter.withCodes(
+            "{\"errors\":[{\"message\":\"x\",\"extensions\":{\"code\":\"NOT_FOUND\"}}]}"));
     assertEquals(
         "{\"errors\":[{\"message\":\"x\",\"path\":[\"me\"],\"extensions\":{\"code\":\"INTERNAL\"}}]}",
         GraphQLErrorCodeFilter.withCodes(
@@ -37,7 +38,8 @@ class GraphQLErrorCodeFilterTest {
 
   @Test
   void should_leave_successful_and_non_json_bodies_alone() {
-    assertEquals("{\"data\":{\"me\":null}}", GraphQLErrorCodeFilter.withCodes("{\"data\":{\"me\":null}}"));
+    assertEquals(
+        "{\"data\":{\"me\":null}}", GraphQLErrorCodeFilter.withCodes("{\"data\":{\"me\":null}}"));
     assertEquals("errors but not json", GraphQLErrorCodeFilter.withCodes("errors but not json"));
   }
 }
