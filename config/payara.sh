@@ -19,10 +19,15 @@ payara_java_home() {
   dirname "$(dirname "$(readlink -f "$(command -v java)")")"
 }
 
+# asadmin for commands on the domain directory (create, start, stop) ...
+asadmin_local() {
+  AS_JAVA="$(payara_java_home)" "$PAYARA_DIR/bin/asadmin" --user admin \
+    --passwordfile "$ADMIN_PASSWORD_FILE" --interactive=false "$@"
+}
+
+# ... and for commands to the running domain through its admin port.
 asadmin() {
-  local auth=(--user admin --passwordfile "$ADMIN_PASSWORD_FILE")
-  AS_JAVA="$(payara_java_home)" "$PAYARA_DIR/bin/asadmin" --port "$STEWARD_ADMIN_PORT" "${auth[@]}" \
-    --interactive=false "$@"
+  asadmin_local --port "$STEWARD_ADMIN_PORT" "$@"
 }
 
 fetch() {
@@ -51,8 +56,7 @@ create_domain() {
   props="$props:osgi.shell.telnet.port=$((p+7)):java.debugger.port=$((p+8))"
   local nopassword=()
   [ -z "${STEWARD_ADMIN_PASSWORD:-}" ] && nopassword=(--nopassword)
-  AS_JAVA="$(payara_java_home)" "$PAYARA_DIR/bin/asadmin" --user admin --passwordfile "$ADMIN_PASSWORD_FILE" \
-    --interactive=false create-domain "${nopassword[@]}" --domaindir "$DOMAIN_DIR" \
+  asadmin_local create-domain "${nopassword[@]}" --domaindir "$DOMAIN_DIR" \
     --adminport "$STEWARD_ADMIN_PORT" --instanceport "$STEWARD_HTTP_PORT" --domainproperties "$props" \
     --checkports=true "$DOMAIN" >&2
   start_server
@@ -71,7 +75,7 @@ create_domain() {
     --failconnection=true --steadypoolsize 2 --maxpoolsize 32 --maxwait 10000 \
     --property "URL=jdbc\\:h2\\:mem\\:placeholder" StewardPool >&2
   asadmin create-jdbc-resource --connectionpoolid StewardPool jdbc/steward >&2
-  asadmin stop-domain --domaindir "$DOMAIN_DIR" "$DOMAIN" >&2
+  asadmin_local stop-domain --domaindir "$DOMAIN_DIR" "$DOMAIN" >&2
 }
 
 running() {
@@ -82,8 +86,7 @@ start_server() {
   if running; then return 0; fi
   log "starting Payara domain '$DOMAIN'"
   local started=$SECONDS
-  AS_JAVA="$(payara_java_home)" "$PAYARA_DIR/bin/asadmin" --user admin --passwordfile "$ADMIN_PASSWORD_FILE" \
-    --interactive=false start-domain --domaindir "$DOMAIN_DIR" "$DOMAIN" >&2
+  asadmin_local start-domain --domaindir "$DOMAIN_DIR" "$DOMAIN" >&2
   log "Payara domain ready in $((SECONDS - started))s"
 }
 
@@ -117,7 +120,7 @@ deploy() { # ear
 case "${1:-}" in
   start) fetch; create_domain; start_server; configure_db ;;
   stop) if [ -d "$DOMAIN_DIR/$DOMAIN" ]; then
-          AS_JAVA="$(payara_java_home)" "$PAYARA_DIR/bin/asadmin" stop-domain --domaindir "$DOMAIN_DIR" "$DOMAIN" >&2 || true
+          asadmin_local stop-domain --domaindir "$DOMAIN_DIR" "$DOMAIN" >&2 || true
         fi ;;
   status) running && { echo "payara: running (admin port $STEWARD_ADMIN_PORT)"; exit 0; } || { echo "payara: stopped"; exit 3; } ;;
   deploy) deploy "${2:?EAR path}" ;;

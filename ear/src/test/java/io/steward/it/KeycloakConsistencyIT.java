@@ -25,7 +25,7 @@ class KeycloakConsistencyIT {
 
     // The workspace record is written at commit and the first SQL statement is the audit entry,
     // which comes after the Keycloak groups were created and dave made their owner.
-    ReadinessIT.itEnv("break-db");
+    Steward.itEnv("break-db");
     try {
       assertEquals(
           "INTERNAL",
@@ -34,7 +34,7 @@ class KeycloakConsistencyIT {
               "mutation { createWorkspace(name: \"Never stored\") { id } }",
               Map.of()));
     } finally {
-      ReadinessIT.itEnv("restore-db");
+      Steward.itEnv("restore-db");
     }
 
     assertEquals(before, memberships("dave"), "Keycloak holds no group of the failed workspace");

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 /** Health is public; readiness follows the database. */
@@ -23,7 +22,7 @@ class ReadinessIT {
         .body("checks.name", hasItem("database"))
         .body("checks.name", hasItem("keycloak"));
 
-    itEnv("break-db");
+    Steward.itEnv("break-db");
     try {
       given()
           .baseUri(Steward.URL)
@@ -34,7 +33,7 @@ class ReadinessIT {
           .body("checks.find { it.name == 'database' }.status", equalTo("DOWN"))
           .body("checks.find { it.name == 'keycloak' }.status", equalTo("UP"));
     } finally {
-      itEnv("restore-db");
+      Steward.itEnv("restore-db");
     }
     given()
         .baseUri(Steward.URL)
@@ -42,15 +41,5 @@ class ReadinessIT {
         .then()
         .statusCode(200)
         .body("status", equalTo("UP"));
-  }
-
-  static void itEnv(String command) throws IOException, InterruptedException {
-    Process process =
-        new ProcessBuilder("bash", System.getProperty("steward.it.env"), command)
-            .inheritIO()
-            .start();
-    if (process.waitFor() != 0) {
-      throw new AssertionError("it-env.sh " + command + " failed");
-    }
   }
 }

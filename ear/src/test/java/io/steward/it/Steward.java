@@ -6,6 +6,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -79,5 +80,16 @@ final class Steward {
 
   static String userId(String username) {
     return ok(tokenFor(username), "{ me { id } }", Map.of()).getString("data.me.id");
+  }
+
+  /** Runs a command of the test environment script (ear/src/test/scripts/it-env.sh). */
+  static void itEnv(String command) throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder("bash", System.getProperty("steward.it.env"), command)
+            .inheritIO()
+            .start();
+    if (process.waitFor() != 0) {
+      throw new AssertionError("it-env.sh " + command + " failed");
+    }
   }
 }

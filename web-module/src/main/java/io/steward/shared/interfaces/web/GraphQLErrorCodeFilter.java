@@ -31,7 +31,8 @@ public class GraphQLErrorCodeFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (!"POST".equals(request.getMethod()) && !"GET".equals(request.getMethod())) {
+    // Only executions (POST) are rewritten; a WebSocket upgrade for subscriptions passes untouched.
+    if (!"POST".equals(request.getMethod())) {
       chain.doFilter(request, response);
       return;
     }
