@@ -22,15 +22,10 @@ public class FailureMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable thrown) {
     if (thrown instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       int status = web.getResponse().getStatus();
-      String code =
-          switch (status) {
-            case 401 -> "UNAUTHENTICATED";
-            case 403 -> "FORBIDDEN";
-            case 404 -> "NOT_FOUND";
-            case 409 -> "CONFLICT";
-            default -> "VALIDATION";
-          };
-      return problem(status, code, web.getResponse().getStatusInfo().getReasonPhrase());
+      return problem(
+          status,
+          Failure.codeOfStatus(status),
+          web.getResponse().getStatusInfo().getReasonPhrase());
     }
     Failure failure = Failure.of(thrown, request.requestId());
     return problem(failure.httpStatus(), failure.code(), failure.message());

@@ -29,16 +29,7 @@ public class ErrorPageServlet extends HttpServlet {
           response, uri, requestId, 403, "FORBIDDEN", "The access token is invalid or expired");
       return;
     }
-    if (status >= 500) {
-      ErrorResponses.write(response, uri, requestId, status, "INTERNAL", "Internal error");
-      return;
-    }
-    String code =
-        switch (status) {
-          case 404 -> "NOT_FOUND";
-          case 409 -> "CONFLICT";
-          default -> "VALIDATION";
-        };
-    ErrorResponses.write(response, uri, requestId, status, code, "HTTP " + status);
+    String message = status >= 500 ? "Internal error" : "HTTP " + status;
+    ErrorResponses.write(response, uri, requestId, status, Failure.codeOfStatus(status), message);
   }
 }

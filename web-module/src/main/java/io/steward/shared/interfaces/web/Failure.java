@@ -35,6 +35,17 @@ public record Failure(String code, String message, String field, int httpStatus)
     return new Failure("INTERNAL", "Internal error (request id " + requestId + ")", null, 500);
   }
 
+  /** The code of a failure known only by its HTTP status (raised by the container or JAX-RS). */
+  public static String codeOfStatus(int status) {
+    return switch (status) {
+      case 401 -> "UNAUTHENTICATED";
+      case 403 -> "FORBIDDEN";
+      case 404 -> "NOT_FOUND";
+      case 409 -> "CONFLICT";
+      default -> status >= 500 ? "INTERNAL" : "VALIDATION";
+    };
+  }
+
   private static int statusOf(String code) {
     return switch (code) {
       case "NOT_FOUND" -> 404;
