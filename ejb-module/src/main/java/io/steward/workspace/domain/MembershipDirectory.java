@@ -15,6 +15,9 @@ public interface MembershipDirectory {
 
   List<Member> members(WorkspaceId workspace);
 
+  /** The user's role in the workspace, if they are a member. */
+  Optional<WorkspaceRole> roleOf(WorkspaceId workspace, String userId);
+
   /** A user by exact username or email address. */
   Optional<DirectoryUser> findUser(String usernameOrEmail);
 

@@ -92,7 +92,7 @@ public class DefaultWorkspaceService implements WorkspaceService {
     String reference = Text.requireSingleLine("user", usernameOrEmail, USER_REFERENCE_MAX_LENGTH);
     DirectoryUser user =
         directory.findUser(reference).orElseThrow(() -> new UnknownUserException(reference));
-    if (directory.members(workspace).stream().anyMatch(m -> m.user().id().equals(user.id()))) {
+    if (directory.roleOf(workspace, user.id()).isPresent()) {
       throw new AlreadyAMemberException(user.username());
     }
     directory.assignRole(workspace, user.id(), role);

@@ -130,7 +130,8 @@ public class KeycloakMembershipDirectory implements MembershipDirectory {
     role.ifPresent(r -> keycloak.put(userGroupPath(userId, roleGroupId(workspace, r))));
   }
 
-  private Optional<WorkspaceRole> roleOf(WorkspaceId workspace, String userId) {
+  @Override
+  public Optional<WorkspaceRole> roleOf(WorkspaceId workspace, String userId) {
     String prefix = "/" + ROOT_GROUP + "/" + workspace + "/";
     JsonArray groups =
         keycloak
