@@ -92,7 +92,8 @@ class SecurityIT {
         .get("/api/workspaces/{id}", ACME)
         .then()
         .statusCode(200)
-        .body("name", equalTo("Acme"));
+        .body("name", equalTo("Acme"))
+        .body("role", equalTo("OWNER"));
   }
 
   @Test

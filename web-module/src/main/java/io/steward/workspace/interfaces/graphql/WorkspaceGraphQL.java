@@ -102,6 +102,6 @@ public class WorkspaceGraphQL {
   }
 
   private WorkspaceView view(Workspace workspace) {
-    return WorkspaceView.of(workspace, currentCaller.get().roleIn(workspace.id()).orElse(null));
+    return WorkspaceView.of(workspace, currentCaller.get());
   }
 }

@@ -1,5 +1,6 @@
 package io.steward.workspace.interfaces.graphql;
 
+import io.steward.workspace.application.Caller;
 import io.steward.workspace.domain.Workspace;
 import io.steward.workspace.domain.WorkspaceRole;
 import java.time.OffsetDateTime;
@@ -17,6 +18,11 @@ public record WorkspaceView(
     @NonNull OffsetDateTime createdAt,
     @Description("The caller's role here; null for platform admins who are not members")
         Role role) {
+
+  /** The workspace as the caller sees it, with the role their token gives them there. */
+  public static WorkspaceView of(Workspace workspace, Caller caller) {
+    return of(workspace, caller.roleIn(workspace.id()).orElse(null));
+  }
 
   static WorkspaceView of(Workspace workspace, WorkspaceRole callerRole) {
     return new WorkspaceView(

@@ -7,6 +7,7 @@ import io.steward.workspace.application.CurrentCaller;
 import io.steward.workspace.application.WorkspaceService;
 import io.steward.workspace.domain.Workspace;
 import io.steward.workspace.domain.WorkspaceId;
+import io.steward.workspace.interfaces.graphql.WorkspaceView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -18,7 +19,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** The caller's workspaces over plain REST, for clients and scripts that do not speak GraphQL. */
+/**
+ * The caller's workspaces over plain REST, for clients and scripts that do not speak GraphQL, in
+ * the same shapes as GraphQL.
+ */
 @Path("/workspaces")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,16 +32,14 @@ public class WorkspaceResource {
   @Inject AuditLog auditLog;
   @Inject CurrentCaller currentCaller;
 
-  public record WorkspaceJson(String id, String name, String createdAt, String role) {}
-
   @GET
-  public List<WorkspaceJson> list() {
+  public List<WorkspaceView> list() {
     return workspaces.workspaces().stream().map(this::json).toList();
   }
 
   @GET
   @Path("/{workspaceId}")
-  public WorkspaceJson get(@PathParam("workspaceId") String workspaceId) throws StewardException {
+  public WorkspaceView get(@PathParam("workspaceId") String workspaceId) throws StewardException {
     return json(workspaces.workspace(WorkspaceId.parse("workspaceId", workspaceId)));
   }
 
@@ -53,11 +55,7 @@ public class WorkspaceResource {
         auditLog.page(WorkspaceId.parse("workspaceId", workspaceId), first, after), auditLog);
   }
 
-  private WorkspaceJson json(Workspace workspace) {
-    return new WorkspaceJson(
-        workspace.id().toString(),
-        workspace.name(),
-        workspace.createdAt().toString(),
-        currentCaller.get().roleIn(workspace.id()).map(r -> r.groupName()).orElse(null));
+  private WorkspaceView json(Workspace workspace) {
+    return WorkspaceView.of(workspace, currentCaller.get());
   }
 }
