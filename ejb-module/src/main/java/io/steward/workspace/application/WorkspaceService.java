@@ -18,8 +18,11 @@ public interface WorkspaceService {
   /** A workspace the caller is a member of (platform admins see any). */
   Workspace workspace(WorkspaceId id) throws StewardException;
 
-  /** Founds a workspace with the caller as its owner. */
-  Workspace create(String name) throws StewardException;
+  /** Founds a workspace with the caller as its owner; the time zone (null: UTC) is optional. */
+  Workspace create(String name, String timeZone) throws StewardException;
+
+  /** Moves the workspace to another time zone; admins and owners only. */
+  Workspace changeTimeZone(WorkspaceId workspace, String timeZone) throws StewardException;
 
   List<Member> members(WorkspaceId workspace) throws StewardException;
 

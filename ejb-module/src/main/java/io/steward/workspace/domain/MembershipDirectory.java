@@ -18,6 +18,9 @@ public interface MembershipDirectory {
   /** The user's role in the workspace, if they are a member. */
   Optional<WorkspaceRole> roleOf(WorkspaceId workspace, String userId);
 
+  /** The member with this user id, if the user exists and belongs to the workspace. */
+  Optional<Member> member(WorkspaceId workspace, String userId);
+
   /** A user by exact username or email address. */
   Optional<DirectoryUser> findUser(String usernameOrEmail);
 

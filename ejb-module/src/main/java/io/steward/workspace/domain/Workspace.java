@@ -8,7 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /** A tenant: every business record, run and setting belongs to exactly one workspace. */
@@ -33,6 +35,10 @@ public class Workspace {
   @Column(name = "created_by", nullable = false)
   private String createdBy;
 
+  /** Where "today" is for the workspace's people, e.g. for tasks due today. */
+  @Column(name = "time_zone", nullable = false)
+  private String timeZone = "UTC";
+
   @Version private long version;
 
   protected Workspace() {}
@@ -49,6 +55,23 @@ public class Workspace {
       throws InvalidInputException {
     return new Workspace(
         id, Text.requireSingleLine("name", name, NAME_MAX_LENGTH), createdBy, createdAt);
+  }
+
+  /** Moves the workspace to a time zone given as an IANA id such as {@code Europe/Berlin}. */
+  public void moveToTimeZone(String zone) throws InvalidInputException {
+    this.timeZone = parseZone(zone).getId();
+  }
+
+  public static ZoneId parseZone(String zone) throws InvalidInputException {
+    try {
+      return ZoneId.of(zone == null ? "" : zone.strip());
+    } catch (DateTimeException e) {
+      throw new InvalidInputException("timeZone", "must be a time zone id such as Europe/Berlin");
+    }
+  }
+
+  public ZoneId timeZone() {
+    return ZoneId.of(timeZone);
   }
 
   public WorkspaceId id() {

@@ -1,6 +1,7 @@
 package io.steward.workspace.application.internal;
 
 import io.steward.audit.application.AuditLog;
+import io.steward.event.application.DomainEvents;
 import io.steward.shared.domain.AccessDeniedException;
 import io.steward.shared.domain.StewardException;
 import io.steward.shared.domain.Text;
@@ -42,6 +43,7 @@ public class DefaultWorkspaceService implements WorkspaceService {
   @Inject WorkspaceAccess access;
   @Inject CurrentCaller currentCaller;
   @Inject AuditLog audit;
+  @Inject DomainEvents events;
 
   @Override
   public List<Workspace> workspaces() {
@@ -60,11 +62,14 @@ public class DefaultWorkspaceService implements WorkspaceService {
   }
 
   @Override
-  public Workspace create(String name) throws StewardException {
+  public Workspace create(String name, String timeZone) throws StewardException {
     Caller caller = currentCaller.get();
     Workspace workspace =
         Workspace.found(
             WorkspaceId.generate(), name, caller.userId(), Instant.now(Clock.systemUTC()));
+    if (timeZone != null) {
+      workspace.moveToTimeZone(timeZone);
+    }
     workspaces.add(workspace);
     directory.createWorkspace(workspace.id(), workspace.name());
     directory.assignRole(workspace.id(), caller.userId(), WorkspaceRole.OWNER);
@@ -74,7 +79,26 @@ public class DefaultWorkspaceService implements WorkspaceService {
         "workspace",
         workspace.id().toString(),
         null,
-        Map.of("name", workspace.name(), "owner", caller.username()));
+        Map.of(
+            "name", workspace.name(),
+            "owner", caller.username(),
+            "timeZone", workspace.timeZone().getId()));
+    return workspace;
+  }
+
+  @Override
+  public Workspace changeTimeZone(WorkspaceId id, String timeZone) throws StewardException {
+    access.require(id, WorkspaceRole.ADMIN);
+    Workspace workspace = workspaces.find(id).orElseThrow(() -> new UnknownWorkspaceException(id));
+    String before = workspace.timeZone().getId();
+    workspace.moveToTimeZone(timeZone);
+    audit.record(
+        id,
+        "workspace.time_zone_changed",
+        "workspace",
+        id.toString(),
+        Map.of("timeZone", before),
+        Map.of("timeZone", workspace.timeZone().getId()));
     return workspace;
   }
 
@@ -98,6 +122,7 @@ public class DefaultWorkspaceService implements WorkspaceService {
     directory.assignRole(workspace, user.id(), role);
     Member added = new Member(user, role);
     audit.record(workspace, "member.added", "member", user.id(), null, added);
+    events.publish(workspace, "memberWasAdded", "member", user.id(), added, WorkspaceRole.ADMIN);
     return added;
   }
 
@@ -115,6 +140,7 @@ public class DefaultWorkspaceService implements WorkspaceService {
     directory.assignRole(workspace, before.user().id(), role);
     Member after = before.withRole(role);
     audit.record(workspace, "member.role_changed", "member", userId, before, after);
+    events.publish(workspace, "memberRoleWasChanged", "member", userId, after, WorkspaceRole.ADMIN);
     return after;
   }
 
@@ -131,6 +157,7 @@ public class DefaultWorkspaceService implements WorkspaceService {
     }
     directory.removeMember(workspace, removed.user().id());
     audit.record(workspace, "member.removed", "member", userId, removed, null);
+    events.publish(workspace, "memberWasRemoved", "member", userId, removed, WorkspaceRole.ADMIN);
   }
 
   private static Member memberOf(List<Member> members, String userId) throws StewardException {

@@ -78,6 +78,14 @@ public class KeycloakMembershipDirectory implements MembershipDirectory {
   }
 
   @Override
+  public Optional<Member> member(WorkspaceId workspace, String userId) {
+    return keycloak
+        .find("/users/" + encode(userId))
+        .map(json -> toUser(json.asJsonObject()))
+        .flatMap(user -> roleOf(workspace, user.id()).map(role -> new Member(user, role)));
+  }
+
+  @Override
   public Optional<DirectoryUser> findUser(String usernameOrEmail) {
     String attribute = usernameOrEmail.contains("@") ? "email" : "username";
     JsonArray users =

@@ -60,9 +60,24 @@ public class WorkspaceGraphQL {
   @Description(
       "Founds a workspace with the caller as owner. Refresh the access token afterwards: the new"
           + " membership is in tokens issued from now on")
-  public @NonNull WorkspaceView createWorkspace(@NonNull @Name("name") String name)
+  public @NonNull WorkspaceView createWorkspace(
+      @NonNull @Name("name") String name,
+      @Name("timeZone") @Description("IANA time zone id such as Europe/Berlin; UTC when absent")
+          String timeZone)
       throws StewardException {
-    return WorkspaceView.of(workspaces.create(name), WorkspaceRole.OWNER);
+    return WorkspaceView.of(workspaces.create(name, timeZone), WorkspaceRole.OWNER);
+  }
+
+  @Mutation
+  @Description(
+      "Moves a workspace to another time zone, which decides what \"due today\" means (admins"
+          + " and owners)")
+  public @NonNull WorkspaceView changeWorkspaceTimeZone(
+      @NonNull @Id @Name("workspaceId") String workspaceId,
+      @NonNull @Name("timeZone") @Description("IANA time zone id such as Europe/Berlin")
+          String timeZone)
+      throws StewardException {
+    return view(workspaces.changeTimeZone(WorkspaceId.parse("workspaceId", workspaceId), timeZone));
   }
 
   @Mutation

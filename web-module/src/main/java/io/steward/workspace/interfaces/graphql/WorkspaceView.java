@@ -16,6 +16,7 @@ public record WorkspaceView(
     @NonNull @Id String id,
     @NonNull String name,
     @NonNull OffsetDateTime createdAt,
+    @NonNull @Description("IANA time zone id; decides what \"due today\" means") String timeZone,
     @Description("The caller's role here; null for platform admins who are not members")
         Role role) {
 
@@ -29,6 +30,7 @@ public record WorkspaceView(
         workspace.id().toString(),
         workspace.name(),
         workspace.createdAt().atOffset(ZoneOffset.UTC),
+        workspace.timeZone().getId(),
         callerRole == null ? null : Role.of(callerRole));
   }
 }

@@ -1,4 +1,4 @@
-package io.steward.workspace.infrastructure.persistence;
+package io.steward.demo;
 
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.workspace.domain.Workspace;
@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The embedded default's demo workspace "Acme", whose members (alice, bob, carol) come with the
- * demo realm in keycloak/. Created once; turned off with steward.demo.enabled=false.
+ * demo realm in keycloak/. Created once, together with its {@link DemoContent}, so a newcomer sees
+ * a living system; turned off with steward.demo.enabled=false.
  */
 @Singleton
 @Startup
@@ -30,6 +31,7 @@ public class DemoWorkspace {
   private static final Logger LOG = Logger.getLogger(DemoWorkspace.class.getName());
 
   @Inject WorkspaceRepository workspaces;
+  @Inject DemoContent content;
 
   @Inject
   @ConfigProperty(name = "steward.demo.enabled", defaultValue = "true")
@@ -41,8 +43,9 @@ public class DemoWorkspace {
       return;
     }
     try {
-      workspaces.add(Workspace.found(ID, "Acme", "steward-demo", Instant.now()));
-      LOG.info("Created the demo workspace Acme " + ID);
+      workspaces.add(Workspace.found(ID, "Acme", DemoContent.AUTHOR, Instant.now()));
+      content.fill(ID);
+      LOG.info("Created the demo workspace Acme " + ID + " with its projects, tasks and CRM");
     } catch (InvalidInputException e) {
       throw new IllegalStateException(e);
     }

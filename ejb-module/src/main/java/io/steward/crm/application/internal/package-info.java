@@ -1,0 +1,2 @@
+/** Transactional implementations of the CRM services. */
+package io.steward.crm.application.internal;

@@ -1,0 +1,2 @@
+/** Use cases of CRM data: role checks, rules across records, audit and events. */
+package io.steward.crm.application;

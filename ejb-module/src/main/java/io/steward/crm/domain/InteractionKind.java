@@ -1,0 +1,8 @@
+package io.steward.crm.domain;
+
+public enum InteractionKind {
+  CALL,
+  EMAIL,
+  MEETING,
+  NOTE
+}

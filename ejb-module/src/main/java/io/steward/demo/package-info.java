@@ -1,0 +1,2 @@
+/** The embedded default's demo workspace and the small company's data it starts with. */
+package io.steward.demo;

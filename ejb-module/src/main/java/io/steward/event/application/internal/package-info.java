@@ -1,0 +1,2 @@
+/** Implementations of the event services. */
+package io.steward.event.application.internal;

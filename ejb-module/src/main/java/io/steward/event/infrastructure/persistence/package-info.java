@@ -1,0 +1,2 @@
+/** The outbox as a JPA table. */
+package io.steward.event.infrastructure.persistence;

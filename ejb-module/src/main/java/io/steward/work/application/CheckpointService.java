@@ -1,0 +1,32 @@
+package io.steward.work.application;
+
+import io.steward.shared.application.Paging.PageRequest;
+import io.steward.shared.domain.StewardException;
+import io.steward.work.domain.Checkpoint;
+import io.steward.workspace.domain.RecordPage;
+import io.steward.workspace.domain.WorkspaceId;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Checkpoints (milestones) of projects, by date. Viewers read; members change. */
+public interface CheckpointService {
+
+  RecordPage<Checkpoint> checkpoints(
+      WorkspaceId workspace, UUID projectId, LocalDate from, LocalDate to, PageRequest page)
+      throws StewardException;
+
+  Checkpoint checkpoint(WorkspaceId workspace, UUID id) throws StewardException;
+
+  /** A checkpoint on an active project; one an agent suggests waits for approval. */
+  Checkpoint create(
+      WorkspaceId workspace, UUID projectId, String title, LocalDate date, boolean aiSuggested)
+      throws StewardException;
+
+  Checkpoint update(
+      WorkspaceId workspace, UUID id, Integer version, UUID projectId, String title, LocalDate date)
+      throws StewardException;
+
+  Checkpoint approve(WorkspaceId workspace, UUID id, Integer version) throws StewardException;
+
+  void delete(WorkspaceId workspace, UUID id, Integer version) throws StewardException;
+}

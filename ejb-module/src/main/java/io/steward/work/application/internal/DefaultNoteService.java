@@ -1,0 +1,89 @@
+package io.steward.work.application.internal;
+
+import io.steward.shared.application.Paging.PageRequest;
+import io.steward.shared.domain.StewardException;
+import io.steward.work.application.NoteService;
+import io.steward.work.application.ProjectService;
+import io.steward.work.domain.Note;
+import io.steward.workspace.application.RecordChanges;
+import io.steward.workspace.application.WorkspaceAccess;
+import io.steward.workspace.domain.RecordFilter;
+import io.steward.workspace.domain.RecordOrder;
+import io.steward.workspace.domain.RecordPage;
+import io.steward.workspace.domain.WorkspaceId;
+import io.steward.workspace.domain.WorkspaceRecords;
+import io.steward.workspace.domain.WorkspaceRole;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+@Stateless
+public class DefaultNoteService implements NoteService {
+
+  @Inject WorkspaceAccess access;
+  @Inject WorkspaceRecords records;
+  @Inject RecordChanges changes;
+  @Inject ProjectService projects;
+
+  @Override
+  public RecordPage<Note> notes(
+      WorkspaceId workspace, UUID projectId, String search, PageRequest page)
+      throws StewardException {
+    access.require(workspace, WorkspaceRole.VIEWER);
+    RecordFilter filter =
+        RecordFilter.where().equal("projectId", projectId).containsText(search, "title", "content");
+    return records.page(
+        Note.class,
+        workspace,
+        filter,
+        List.of(RecordOrder.descending("updatedAt")),
+        page.offset(),
+        page.limit());
+  }
+
+  @Override
+  public Note note(WorkspaceId workspace, UUID id) throws StewardException {
+    access.require(workspace, WorkspaceRole.VIEWER);
+    return load(workspace, id);
+  }
+
+  @Override
+  public Note create(WorkspaceId workspace, String title, String content, UUID projectId)
+      throws StewardException {
+    access.require(workspace, WorkspaceRole.MEMBER);
+    Note note = Note.write(workspace, title, content, projectId);
+    requireActiveProject(workspace, projectId);
+    return changes.add(note, "noteWasWritten");
+  }
+
+  @Override
+  public Note update(
+      WorkspaceId workspace, UUID id, Integer version, String title, String content, UUID projectId)
+      throws StewardException {
+    access.require(workspace, WorkspaceRole.MEMBER);
+    Note note = load(workspace, id);
+    if (!Objects.equals(projectId, note.projectId())) {
+      requireActiveProject(workspace, projectId);
+    }
+    return changes.change(
+        note, version, "noteWasUpdated", n -> n.revise(title, content, projectId));
+  }
+
+  @Override
+  public void delete(WorkspaceId workspace, UUID id, Integer version) throws StewardException {
+    access.require(workspace, WorkspaceRole.MEMBER);
+    changes.remove(load(workspace, id), version, "noteWasDeleted");
+  }
+
+  private void requireActiveProject(WorkspaceId workspace, UUID projectId) throws StewardException {
+    if (projectId != null) {
+      projects.activeProject(workspace, projectId, "projectId");
+    }
+  }
+
+  private Note load(WorkspaceId workspace, UUID id) throws StewardException {
+    return changes.find(Note.class, workspace, id, "id");
+  }
+}

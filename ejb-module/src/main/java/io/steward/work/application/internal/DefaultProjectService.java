@@ -1,0 +1,150 @@
+package io.steward.work.application.internal;
+
+import io.steward.crm.application.CompanyService;
+import io.steward.shared.application.Paging.PageRequest;
+import io.steward.shared.domain.StewardException;
+import io.steward.work.application.ProjectService;
+import io.steward.work.domain.Project;
+import io.steward.work.domain.ProjectStatus;
+import io.steward.work.domain.Task;
+import io.steward.work.domain.TaskStatus;
+import io.steward.work.domain.TaskTally;
+import io.steward.workspace.application.RecordChanges;
+import io.steward.workspace.application.WorkspaceAccess;
+import io.steward.workspace.domain.RecordFilter;
+import io.steward.workspace.domain.RecordOrder;
+import io.steward.workspace.domain.RecordPage;
+import io.steward.workspace.domain.WorkspaceId;
+import io.steward.workspace.domain.WorkspaceRecords;
+import io.steward.workspace.domain.WorkspaceRecords.GroupCount;
+import io.steward.workspace.domain.WorkspaceRole;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Stateless
+public class DefaultProjectService implements ProjectService {
+
+  @Inject WorkspaceAccess access;
+  @Inject WorkspaceRecords records;
+  @Inject RecordChanges changes;
+  @Inject CompanyService companies;
+
+  @Override
+  public RecordPage<Project> projects(
+      WorkspaceId workspace, UUID companyId, ProjectStatus status, String search, PageRequest page)
+      throws StewardException {
+    access.require(workspace, WorkspaceRole.VIEWER);
+    RecordFilter filter =
+        RecordFilter.where()
+            .equal("companyId", companyId)
+            .equal("status", status)
+            .containsText(search, "name");
+    return records.page(
+        Project.class,
+        workspace,
+        filter,
+        List.of(RecordOrder.ascending("name")),
+        page.offset(),
+        page.limit());
+  }
+
+  @Override
+  public Project project(WorkspaceId workspace, UUID id) throws StewardException {
+    access.require(workspace, WorkspaceRole.VIEWER);
+    return changes.find(Project.class, workspace, id, "id");
+  }
+
+  @Override
+  public List<Project> projects(WorkspaceId workspace, Collection<UUID> ids)
+      throws StewardException {
+    access.require(workspace, WorkspaceRole.VIEWER);
+    return records.findAll(Project.class, workspace, ids);
+  }
+
+  @Override
+  public Project create(WorkspaceId workspace, String name, UUID companyId)
+      throws StewardException {
+    access.require(workspace, WorkspaceRole.MEMBER);
+    requireCompany(workspace, companyId);
+    return changes.add(Project.start(workspace, name, companyId), "projectWasCreated");
+  }
+
+  @Override
+  public Project update(
+      WorkspaceId workspace, UUID id, Integer version, String name, UUID companyId)
+      throws StewardException {
+    access.require(workspace, WorkspaceRole.MEMBER);
+    requireCompany(workspace, companyId);
+    return changes.change(
+        load(workspace, id), version, "projectWasUpdated", p -> p.revise(name, companyId));
+  }
+
+  @Override
+  public Project archive(WorkspaceId workspace, UUID id, Integer version) throws StewardException {
+    access.require(workspace, WorkspaceRole.MEMBER);
+    return changes.change(load(workspace, id), version, "projectWasArchived", Project::archive);
+  }
+
+  @Override
+  public Project reactivate(WorkspaceId workspace, UUID id, Integer version)
+      throws StewardException {
+    access.require(workspace, WorkspaceRole.MEMBER);
+    return changes.change(
+        load(workspace, id), version, "projectWasReactivated", Project::reactivate);
+  }
+
+  @Override
+  public void delete(WorkspaceId workspace, UUID id, Integer version) throws StewardException {
+    access.require(workspace, WorkspaceRole.ADMIN);
+    changes.remove(load(workspace, id), version, "projectWasDeleted");
+  }
+
+  @Override
+  public Map<UUID, TaskTally> taskCounts(WorkspaceId workspace, Collection<UUID> projectIds)
+      throws StewardException {
+    access.require(workspace, WorkspaceRole.VIEWER);
+    Map<UUID, Map<TaskStatus, Long>> counts = new HashMap<>();
+    if (projectIds.isEmpty()) {
+      return Map.of();
+    }
+    for (GroupCount group :
+        records.count(
+            Task.class,
+            workspace,
+            RecordFilter.where().in("projectId", projectIds),
+            "projectId",
+            "status")) {
+      counts
+          .computeIfAbsent((UUID) group.key().get(0), p -> new EnumMap<>(TaskStatus.class))
+          .put((TaskStatus) group.key().get(1), group.count());
+    }
+    Map<UUID, TaskTally> tallies = new HashMap<>();
+    counts.forEach((project, byStatus) -> tallies.put(project, TaskTally.of(byStatus)));
+    return tallies;
+  }
+
+  @Override
+  public Project activeProject(WorkspaceId workspace, UUID id, String field)
+      throws StewardException {
+    access.require(workspace, WorkspaceRole.VIEWER);
+    Project project = changes.find(Project.class, workspace, id, field);
+    project.requireActive();
+    return project;
+  }
+
+  private Project load(WorkspaceId workspace, UUID id) throws StewardException {
+    return changes.find(Project.class, workspace, id, "id");
+  }
+
+  private void requireCompany(WorkspaceId workspace, UUID companyId) throws StewardException {
+    if (companyId != null) {
+      companies.company(workspace, companyId, "companyId");
+    }
+  }
+}

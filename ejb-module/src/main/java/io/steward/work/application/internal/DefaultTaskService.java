@@ -1,0 +1,232 @@
+package io.steward.work.application.internal;
+
+import io.steward.shared.application.Paging.PageRequest;
+import io.steward.shared.domain.AccessDeniedException;
+import io.steward.shared.domain.StewardException;
+import io.steward.work.application.ProjectService;
+import io.steward.work.application.TaskQuery;
+import io.steward.work.application.TaskService;
+import io.steward.work.domain.Comment;
+import io.steward.work.domain.Task;
+import io.steward.work.domain.TaskDraft;
+import io.steward.work.domain.TaskStatus;
+import io.steward.workspace.application.RecordChanges;
+import io.steward.workspace.application.WorkspaceAccess;
+import io.steward.workspace.application.WorkspacePeople;
+import io.steward.workspace.domain.Person;
+import io.steward.workspace.domain.RecordFilter;
+import io.steward.workspace.domain.RecordOrder;
+import io.steward.workspace.domain.RecordPage;
+import io.steward.workspace.domain.UnknownWorkspaceException;
+import io.steward.workspace.domain.WorkspaceId;
+import io.steward.workspace.domain.WorkspaceRecords;
+import io.steward.workspace.domain.WorkspaceRecords.GroupCount;
+import io.steward.workspace.domain.WorkspaceRecords.Owned;
+import io.steward.workspace.domain.WorkspaceRepository;
+import io.steward.workspace.domain.WorkspaceRole;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Stateless
+public class DefaultTaskService implements TaskService {
+
+  @Inject WorkspaceAccess access;
+  @Inject WorkspaceRecords records;
+  @Inject RecordChanges changes;
+  @Inject WorkspacePeople people;
+  @Inject WorkspaceRepository workspaces;
+  @Inject ProjectService projects;
+
+  @Override
+  public RecordPage<Task> tasks(WorkspaceId workspace, TaskQuery query, PageRequest page)
+      throws StewardException {
+    access.require(workspace, WorkspaceRole.VIEWER);
+    RecordFilter filter =
+        RecordFilter.where()
+            .equal("projectId", query.projectId())
+            .in("status", query.statuses())
+            .in("priority", query.priorities())
+            .hasElement("assignees", "userId", query.assigneeId())
+            .atMost("dueDate", query.dueBefore())
+            .atLeast("dueDate", query.dueAfter())
+            .containsText(query.search(), "title", "description");
+    if (Boolean.TRUE.equals(query.dueToday())) {
+      filter.equal("dueDate", today(workspace));
+    }
+    return records.page(
+        Task.class, workspace, filter, order(query.order()), page.offset(), page.limit());
+  }
+
+  private static List<RecordOrder> order(TaskQuery.TaskOrder order) {
+    return switch (order == null ? TaskQuery.TaskOrder.DUE_DATE : order) {
+      case DUE_DATE ->
+          List.of(RecordOrder.ascending("dueDate"), RecordOrder.ascending("priorityRank"));
+      case PRIORITY ->
+          List.of(RecordOrder.ascending("priorityRank"), RecordOrder.ascending("dueDate"));
+      case RECENTLY_UPDATED -> List.of(RecordOrder.descending("updatedAt"));
+      case TITLE -> List.of(RecordOrder.ascending("title"));
+    };
+  }
+
+  private LocalDate today(WorkspaceId workspace) throws UnknownWorkspaceException {
+    return LocalDate.now(
+        workspaces
+            .find(workspace)
+            .orElseThrow(() -> new UnknownWorkspaceException(workspace))
+            .timeZone());
+  }
+
+  @Override
+  public Task task(WorkspaceId workspace, UUID id) throws StewardException {
+    access.require(workspace, WorkspaceRole.VIEWER);
+    return load(workspace, id);
+  }
+
+  @Override
+  public Task create(
+      WorkspaceId workspace, TaskDraft draft, List<String> assigneeIds, boolean aiSuggested)
+      throws StewardException {
+    access.require(workspace, WorkspaceRole.MEMBER);
+    Task task = Task.plan(workspace, draft, aiSuggested);
+    requireActiveProject(workspace, task.projectId());
+    task.assign(people.members(workspace, assigneeIds, "assigneeIds"));
+    return changes.add(task, "taskWasCreated");
+  }
+
+  @Override
+  public Task update(
+      WorkspaceId workspace, UUID id, Integer version, TaskDraft draft, List<String> assigneeIds)
+      throws StewardException {
+    access.require(workspace, WorkspaceRole.MEMBER);
+    Task task = load(workspace, id);
+    if (draft.projectId() != null && !draft.projectId().equals(task.projectId())) {
+      requireActiveProject(workspace, draft.projectId());
+    }
+    List<Person> assignees = people.members(workspace, assigneeIds, "assigneeIds");
+    return changes.change(
+        task,
+        version,
+        "taskWasUpdated",
+        t -> {
+          t.revise(draft);
+          t.assign(assignees);
+        });
+  }
+
+  @Override
+  public Task changeStatus(WorkspaceId workspace, UUID id, Integer version, TaskStatus status)
+      throws StewardException {
+    access.require(workspace, WorkspaceRole.MEMBER);
+    return changes.change(
+        load(workspace, id), version, "taskStatusWasChanged", t -> t.moveTo(status));
+  }
+
+  @Override
+  public Task complete(WorkspaceId workspace, UUID id, Integer version) throws StewardException {
+    access.require(workspace, WorkspaceRole.MEMBER);
+    return changes.change(load(workspace, id), version, "taskWasCompleted", Task::complete);
+  }
+
+  @Override
+  public Task approve(WorkspaceId workspace, UUID id, Integer version) throws StewardException {
+    access.require(workspace, WorkspaceRole.MEMBER);
+    return changes.change(load(workspace, id), version, "taskWasApproved", Task::approve);
+  }
+
+  @Override
+  public void delete(WorkspaceId workspace, UUID id, Integer version) throws StewardException {
+    access.require(workspace, WorkspaceRole.MEMBER);
+    changes.remove(load(workspace, id), version, "taskWasDeleted");
+  }
+
+  @Override
+  public Map<UUID, List<Person>> assignees(WorkspaceId workspace, Collection<UUID> taskIds)
+      throws StewardException {
+    access.require(workspace, WorkspaceRole.VIEWER);
+    Map<UUID, List<Person>> assignees = new HashMap<>();
+    for (Owned<Person> assignee :
+        records.elements(Task.class, workspace, taskIds, "assignees", Person.class)) {
+      assignees.computeIfAbsent(assignee.owner(), t -> new ArrayList<>()).add(assignee.element());
+    }
+    return assignees;
+  }
+
+  @Override
+  public Map<UUID, Long> commentCounts(WorkspaceId workspace, Collection<UUID> taskIds)
+      throws StewardException {
+    access.require(workspace, WorkspaceRole.VIEWER);
+    Map<UUID, Long> counts = new HashMap<>();
+    if (!taskIds.isEmpty()) {
+      for (GroupCount group :
+          records.count(
+              Comment.class, workspace, RecordFilter.where().in("taskId", taskIds), "taskId")) {
+        counts.put((UUID) group.key().get(0), group.count());
+      }
+    }
+    return counts;
+  }
+
+  @Override
+  public RecordPage<Comment> comments(WorkspaceId workspace, UUID taskId, PageRequest page)
+      throws StewardException {
+    access.require(workspace, WorkspaceRole.VIEWER);
+    load(workspace, taskId);
+    return records.page(
+        Comment.class,
+        workspace,
+        RecordFilter.where().equal("taskId", taskId),
+        List.of(RecordOrder.ascending("createdAt")),
+        page.offset(),
+        page.limit());
+  }
+
+  @Override
+  public Comment addComment(WorkspaceId workspace, UUID taskId, String content)
+      throws StewardException {
+    access.require(workspace, WorkspaceRole.MEMBER);
+    changes.find(Task.class, workspace, taskId, "taskId");
+    return changes.add(Comment.on(workspace, taskId, people.caller(), content), "commentWasAdded");
+  }
+
+  @Override
+  public Comment editComment(WorkspaceId workspace, UUID commentId, Integer version, String content)
+      throws StewardException {
+    access.require(workspace, WorkspaceRole.MEMBER);
+    Comment comment = loadComment(workspace, commentId);
+    if (!comment.writtenBy(people.caller().userId())) {
+      throw new AccessDeniedException("Only the author can edit a comment");
+    }
+    return changes.change(comment, version, "commentWasEdited", c -> c.edit(content));
+  }
+
+  @Override
+  public void deleteComment(WorkspaceId workspace, UUID commentId) throws StewardException {
+    WorkspaceRole role = access.require(workspace, WorkspaceRole.MEMBER);
+    Comment comment = loadComment(workspace, commentId);
+    if (!comment.writtenBy(people.caller().userId()) && !role.includes(WorkspaceRole.ADMIN)) {
+      throw new AccessDeniedException("Only the author or an admin can delete a comment");
+    }
+    changes.remove(comment, null, "commentWasDeleted");
+  }
+
+  private void requireActiveProject(WorkspaceId workspace, UUID projectId) throws StewardException {
+    if (projectId != null) {
+      projects.activeProject(workspace, projectId, "projectId");
+    }
+  }
+
+  private Task load(WorkspaceId workspace, UUID id) throws StewardException {
+    return changes.find(Task.class, workspace, id, "id");
+  }
+
+  private Comment loadComment(WorkspaceId workspace, UUID id) throws StewardException {
+    return changes.find(Comment.class, workspace, id, "id");
+  }
+}

@@ -1,0 +1,2 @@
+/** Transactional implementations of the work services. */
+package io.steward.work.application.internal;

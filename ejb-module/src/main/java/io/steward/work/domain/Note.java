@@ -1,0 +1,64 @@
+package io.steward.work.domain;
+
+import io.steward.shared.domain.InvalidInputException;
+import io.steward.shared.domain.Text;
+import io.steward.workspace.domain.WorkspaceId;
+import io.steward.workspace.domain.WorkspaceRecord;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.util.Map;
+import java.util.UUID;
+
+/** A Markdown document, on its own or about a project. */
+@Entity
+@Table(name = "note")
+public class Note extends WorkspaceRecord {
+
+  @Column(nullable = false, length = Task.TITLE_MAX_LENGTH)
+  private String title;
+
+  private String content;
+
+  @Column(name = "project_id")
+  private UUID projectId;
+
+  protected Note() {}
+
+  private Note(WorkspaceId workspace) {
+    super(workspace);
+  }
+
+  public static Note write(WorkspaceId workspace, String title, String content, UUID projectId)
+      throws InvalidInputException {
+    Note note = new Note(workspace);
+    note.revise(title, content, projectId);
+    return note;
+  }
+
+  public void revise(String title, String content, UUID projectId) throws InvalidInputException {
+    this.title = Text.requireSingleLine("title", title, Task.TITLE_MAX_LENGTH);
+    this.content = Text.markdown("content", content, false);
+    this.projectId = projectId;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String content() {
+    return content;
+  }
+
+  public UUID projectId() {
+    return projectId;
+  }
+
+  @Override
+  public Map<String, Object> state() {
+    return state(
+        "title", title,
+        "content", content,
+        "projectId", projectId);
+  }
+}

@@ -1,0 +1,7 @@
+package io.steward.work.domain;
+
+public enum TaskPriority {
+  HIGH,
+  MEDIUM,
+  LOW
+}

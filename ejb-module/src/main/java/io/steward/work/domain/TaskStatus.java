@@ -1,0 +1,7 @@
+package io.steward.work.domain;
+
+public enum TaskStatus {
+  TODO,
+  IN_PROGRESS,
+  DONE
+}

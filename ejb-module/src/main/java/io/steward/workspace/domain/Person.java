@@ -1,0 +1,20 @@
+package io.steward.workspace.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+/**
+ * A workspace member as a record refers to them (assignee, owner, author): the identity provider's
+ * user id with the names they had when the reference was made, so lists show names without asking
+ * the identity provider.
+ */
+@Embeddable
+public record Person(
+    @Column(name = "user_id") String userId,
+    @Column(name = "username") String username,
+    @Column(name = "display_name") String displayName) {
+
+  public static Person of(DirectoryUser user) {
+    return new Person(user.id(), user.username(), user.displayName());
+  }
+}

@@ -1,0 +1,29 @@
+package io.steward.workspace.domain;
+
+import io.steward.shared.domain.FailureKind;
+import io.steward.shared.domain.StewardException;
+import java.util.UUID;
+
+/**
+ * No record of this type and id exists in the workspace. Records of other workspaces are unknown
+ * too, so an id tells nothing about another tenant.
+ */
+public class UnknownRecordException extends StewardException {
+
+  private final String field;
+
+  public UnknownRecordException(String recordType, UUID id, String field) {
+    super("No " + recordType + " " + id + " in this workspace");
+    this.field = field;
+  }
+
+  @Override
+  public FailureKind kind() {
+    return FailureKind.NOT_FOUND;
+  }
+
+  @Override
+  public String field() {
+    return field;
+  }
+}

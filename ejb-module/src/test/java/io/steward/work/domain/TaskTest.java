@@ -1,0 +1,74 @@
+package io.steward.work.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.steward.shared.domain.InvalidInputException;
+import io.steward.shared.domain.RuleViolationException;
+import io.steward.workspace.domain.WorkspaceId;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class TaskTest {
+
+  private static final WorkspaceId WORKSPACE = WorkspaceId.generate();
+
+  @Test
+  void should_start_to_do_with_medium_priority_and_a_trimmed_title() throws Exception {
+    Task task = Task.plan(WORKSPACE, draft("  Call Nora  ", "   "), false);
+    assertEquals("Call Nora", task.title());
+    assertEquals(TaskStatus.TODO, task.status());
+    assertEquals(TaskPriority.MEDIUM, task.priority());
+    assertNull(task.description(), "a blank description is no description");
+    assertTrue(task.approved());
+  }
+
+  @Test
+  void should_wait_for_approval_when_an_agent_suggested_it() throws Exception {
+    Task task = Task.plan(WORKSPACE, draft("Follow up", null), true);
+    assertTrue(task.aiSuggested());
+    assertFalse(task.approved());
+    task.approve();
+    assertTrue(task.approved());
+    assertThrows(RuleViolationException.class, task::approve);
+  }
+
+  @Test
+  void should_refuse_long_titles_and_oversized_descriptions() {
+    assertEquals(
+        "title",
+        assertThrows(
+                InvalidInputException.class,
+                () -> Task.plan(WORKSPACE, draft("x".repeat(201), null), false))
+            .field());
+    // 50,001 two-byte characters are more than 100 kB of UTF-8.
+    assertEquals(
+        "description",
+        assertThrows(
+                InvalidInputException.class,
+                () -> Task.plan(WORKSPACE, draft("Long", "é".repeat(50_001)), false))
+            .field());
+  }
+
+  @Test
+  void should_keep_markdown_line_breaks_but_refuse_other_control_characters() throws Exception {
+    assertEquals("# A\n\n- b", Task.plan(WORKSPACE, draft("T", "# A\n\n- b"), false).description());
+    assertThrows(
+        InvalidInputException.class, () -> Task.plan(WORKSPACE, draft("T", "bell\u0007"), false));
+  }
+
+  @Test
+  void should_not_complete_a_task_twice() throws Exception {
+    Task task = Task.plan(WORKSPACE, draft("Ship", null), false);
+    task.complete();
+    assertEquals(TaskStatus.DONE, task.status());
+    assertThrows(RuleViolationException.class, task::complete);
+  }
+
+  private static TaskDraft draft(String title, String description) {
+    return new TaskDraft(title, description, null, LocalDate.of(2026, 12, 1), null);
+  }
+}
