@@ -142,7 +142,7 @@ class CrmIT {
   }
 
   @Test
-  void should_filter_contacts_by_owner_score_and_search() {
+  void should_filter_and_sort_contacts_and_deals() {
     Team own = Team.create("Contacts");
     String erin = Steward.userId("erin");
     Map<String, Object> hot = new HashMap<>(Map.of("name", "Hot Lead", "leadScore", 90));
@@ -154,6 +154,30 @@ class CrmIT {
     assertEquals(List.of("Hot Lead"), contactNames(own, Map.of("minLeadScore", 50)));
     assertEquals(List.of("Hot Lead"), contactNames(own, Map.of("search", "hot@example")));
     assertEquals(List.of("Cold Lead", "Hot Lead"), contactNames(own, Map.of()));
+    assertEquals(
+        List.of("Hot Lead", "Cold Lead"),
+        nodes(
+            ok(
+                own.viewer(),
+                "query($ws: ID!) { contacts(workspaceId: $ws, orderBy: LEAD_SCORE) { edges {"
+                    + " node { name } } } }",
+                Map.of("ws", own.ws())),
+            "contacts",
+            "name"));
+    String company = Records.company(own.member(), own.ws(), "Buyer");
+    for (String value : List.of("5", "500", "50")) {
+      Records.deal(own.member(), own.ws(), company, value);
+    }
+    assertEquals(
+        List.of("Deal 500", "Deal 50", "Deal 5"),
+        nodes(
+            ok(
+                own.viewer(),
+                "query($ws: ID!) { deals(workspaceId: $ws, orderBy: VALUE) { edges { node { title"
+                    + " } } } }",
+                Map.of("ws", own.ws())),
+            "deals",
+            "title"));
     assertEquals(
         "VALIDATION",
         errorCode(

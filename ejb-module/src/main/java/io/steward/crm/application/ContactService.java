@@ -17,9 +17,17 @@ import java.util.UUID;
 /** Contacts and the interactions with them. Viewers read; members write. */
 public interface ContactService {
 
+  /** How contact lists are sorted. */
+  enum ContactOrder {
+    NAME,
+    /** Hottest first, unscored last. */
+    LEAD_SCORE,
+    RECENTLY_UPDATED
+  }
+
   /**
-   * Contacts by name; optionally of one company, owned by one member, with a least lead score,
-   * matching a search in name and email.
+   * Contacts; optionally of one company, owned by one member, with a least lead score, matching a
+   * search in name and email.
    */
   RecordPage<Contact> contacts(
       WorkspaceId workspace,
@@ -27,6 +35,7 @@ public interface ContactService {
       String ownerId,
       Integer minLeadScore,
       String search,
+      ContactOrder order,
       PageRequest page)
       throws StewardException;
 

@@ -16,9 +16,18 @@ import java.util.UUID;
 /** Deals in the pipeline. Viewers read; members write. */
 public interface DealService {
 
+  /** How deal lists are sorted. */
+  enum DealOrder {
+    /** Soonest first, undated last. */
+    EXPECTED_CLOSE,
+    /** Largest amount first, whatever the currency. */
+    VALUE,
+    RECENTLY_UPDATED
+  }
+
   /**
-   * Deals by expected close date; optionally of one company or contact, in some stages, expected to
-   * close by a date, matching a search in the title.
+   * Deals; optionally of one company or contact, in some stages, expected to close by a date,
+   * matching a search in the title.
    */
   RecordPage<Deal> deals(
       WorkspaceId workspace,
@@ -27,6 +36,7 @@ public interface DealService {
       List<DealStage> stages,
       LocalDate closingBy,
       String search,
+      DealOrder order,
       PageRequest page)
       throws StewardException;
 

@@ -43,6 +43,7 @@ public class DefaultContactService implements ContactService {
       String ownerId,
       Integer minLeadScore,
       String search,
+      ContactOrder order,
       PageRequest page)
       throws StewardException {
     access.require(workspace, WorkspaceRole.VIEWER);
@@ -52,13 +53,14 @@ public class DefaultContactService implements ContactService {
             .equal("owner.userId", ownerId)
             .atLeast("leadScore", minLeadScore)
             .containsText(search, "name", "email");
-    return records.page(
-        Contact.class,
-        workspace,
-        filter,
-        List.of(RecordOrder.ascending("name")),
-        page.offset(),
-        page.limit());
+    List<RecordOrder> sorting =
+        switch (order == null ? ContactOrder.NAME : order) {
+          case NAME -> List.of(RecordOrder.ascending("name"));
+          case LEAD_SCORE ->
+              List.of(RecordOrder.descending("leadScore"), RecordOrder.ascending("name"));
+          case RECENTLY_UPDATED -> List.of(RecordOrder.descending("updatedAt"));
+        };
+    return records.page(Contact.class, workspace, filter, sorting, page.offset(), page.limit());
   }
 
   @Override

@@ -50,6 +50,7 @@ public class DefaultDealService implements DealService {
       List<DealStage> stages,
       LocalDate closingBy,
       String search,
+      DealOrder order,
       PageRequest page)
       throws StewardException {
     access.require(workspace, WorkspaceRole.VIEWER);
@@ -60,8 +61,13 @@ public class DefaultDealService implements DealService {
             .in("stage", stages)
             .atMost("expectedClose", closingBy)
             .containsText(search, "title");
-    return records.page(
-        Deal.class, workspace, filter, BY_EXPECTED_CLOSE, page.offset(), page.limit());
+    List<RecordOrder> sorting =
+        switch (order == null ? DealOrder.EXPECTED_CLOSE : order) {
+          case EXPECTED_CLOSE -> BY_EXPECTED_CLOSE;
+          case VALUE -> List.of(RecordOrder.descending("value"), RecordOrder.ascending("title"));
+          case RECENTLY_UPDATED -> List.of(RecordOrder.descending("updatedAt"));
+        };
+    return records.page(Deal.class, workspace, filter, sorting, page.offset(), page.limit());
   }
 
   @Override

@@ -48,6 +48,7 @@ public class DefaultChangeFeed implements ChangeFeed {
 
   private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
   private ScheduledFuture<?> polling;
+  private volatile boolean failing;
 
   @Override
   public Subscription subscribe(WorkspaceId workspace, Long lastEventId, Listener listener)
@@ -90,9 +91,11 @@ public class DefaultChangeFeed implements ChangeFeed {
         }
       }
       stopPollingIfIdle();
+      failing = false;
     } catch (RuntimeException e) {
-      // Keep polling: a database hiccup must not end every client's feed.
-      LOG.log(Level.WARNING, "Change feed poll failed; retrying", e);
+      // Keep polling: a database hiccup must not end every client's feed. Log it once per outage.
+      LOG.log(failing ? Level.FINE : Level.WARNING, "Change feed poll failed; retrying", e);
+      failing = true;
     }
   }
 

@@ -3,16 +3,21 @@ package io.steward.event.infrastructure.persistence;
 import io.steward.event.domain.Outbox;
 import io.steward.event.domain.OutboxEvent;
 import io.steward.workspace.domain.WorkspaceId;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 
-/** Transactional so that the change feed's poller, which runs outside any request, can read. */
-@ApplicationScoped
-@Transactional
+/**
+ * An EJB that joins the caller's transaction when there is one (writes always have one) and reads
+ * without one otherwise: the change feed's poller runs outside any request and must not hold
+ * transactions or enlist connections in them.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class JpaOutbox implements Outbox {
 
   @PersistenceContext(unitName = "steward")

@@ -26,4 +26,22 @@ public final class CrmEnums {
     WON,
     LOST
   }
+
+  @Enum("ContactOrder")
+  @Description("NAME: alphabetical; LEAD_SCORE: hottest first, unscored last; RECENTLY_UPDATED")
+  public enum ContactOrder {
+    NAME,
+    LEAD_SCORE,
+    RECENTLY_UPDATED
+  }
+
+  @Enum("DealOrder")
+  @Description(
+      "EXPECTED_CLOSE: soonest first, undated last; VALUE: largest amount first, whatever the"
+          + " currency; RECENTLY_UPDATED")
+  public enum DealOrder {
+    EXPECTED_CLOSE,
+    VALUE,
+    RECENTLY_UPDATED
+  }
 }

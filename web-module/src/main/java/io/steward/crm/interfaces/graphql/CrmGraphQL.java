@@ -15,6 +15,8 @@ import io.steward.crm.interfaces.graphql.CrmConnections.DealEdge;
 import io.steward.crm.interfaces.graphql.CrmConnections.Deals;
 import io.steward.crm.interfaces.graphql.CrmConnections.InteractionEdge;
 import io.steward.crm.interfaces.graphql.CrmConnections.Interactions;
+import io.steward.crm.interfaces.graphql.CrmEnums.ContactOrder;
+import io.steward.crm.interfaces.graphql.CrmEnums.DealOrder;
 import io.steward.crm.interfaces.graphql.CrmEnums.DealStage;
 import io.steward.crm.interfaces.graphql.CrmInputs.CompanyFilter;
 import io.steward.crm.interfaces.graphql.CrmInputs.CompanyInput;
@@ -163,10 +165,11 @@ public class CrmGraphQL {
   // --- contacts ---
 
   @Query
-  @Description("Contacts by name")
+  @Description("Contacts matching a filter, in the chosen order")
   public @NonNull Contacts contacts(
       @NonNull @Id @Name(WORKSPACE_ID) String workspaceId,
       @Name("filter") ContactFilter filter,
+      @Name("orderBy") @DefaultValue("NAME") ContactOrder orderBy,
       @Name("first") @DefaultValue("20") @Description("Page size, 1 to 100") int first,
       @Name("after") @Description("Cursor of the last edge of the previous page") String after)
       throws StewardException {
@@ -178,6 +181,7 @@ public class CrmGraphQL {
             f.ownerId(),
             f.minLeadScore(),
             f.search(),
+            Enums.convert(orderBy, ContactService.ContactOrder.class),
             Paging.request(first, after)),
         ContactView::new,
         ContactEdge::new,
@@ -322,10 +326,11 @@ public class CrmGraphQL {
   // --- deals ---
 
   @Query
-  @Description("Deals by expected close date, undated last")
+  @Description("Deals matching a filter, in the chosen order")
   public @NonNull Deals deals(
       @NonNull @Id @Name(WORKSPACE_ID) String workspaceId,
       @Name("filter") DealFilter filter,
+      @Name("orderBy") @DefaultValue("EXPECTED_CLOSE") DealOrder orderBy,
       @Name("first") @DefaultValue("20") @Description("Page size, 1 to 100") int first,
       @Name("after") @Description("Cursor of the last edge of the previous page") String after)
       throws StewardException {
@@ -338,6 +343,7 @@ public class CrmGraphQL {
             Enums.convertAll(f.stages(), io.steward.crm.domain.DealStage.class),
             f.closingBy(),
             f.search(),
+            Enums.convert(orderBy, DealService.DealOrder.class),
             Paging.request(first, after)),
         DealView::new,
         DealEdge::new,

@@ -80,17 +80,19 @@ public class ChangeFeedResource {
       return send(sse.newEventBuilder().comment("keep-alive").build());
     }
 
+    /** Sends without waiting for the write; a failed write closes the sink for the next round. */
     private boolean send(OutboundSseEvent event) {
       if (sink.isClosed()) {
         return false;
       }
-      try {
-        sink.send(event).toCompletableFuture().join();
-        return true;
-      } catch (RuntimeException e) {
-        sink.close();
-        return false;
-      }
+      sink.send(event)
+          .whenComplete(
+              (sent, failure) -> {
+                if (failure != null) {
+                  sink.close();
+                }
+              });
+      return true;
     }
 
     private static String json(OutboxEvent event) {
