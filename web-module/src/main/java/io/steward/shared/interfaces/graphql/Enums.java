@@ -1,6 +1,7 @@
 package io.steward.shared.interfaces.graphql;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Converts between the schema's enums and the domain's, which share constant names: the schema is a
@@ -15,8 +16,11 @@ public final class Enums {
     return value == null ? null : Enum.valueOf(type, value.name());
   }
 
+  /** The constants of {@code type} with the same names; null entries (meaningless) are dropped. */
   public static <T extends Enum<T>> List<T> convertAll(
       List<? extends Enum<?>> values, Class<T> type) {
-    return values == null ? null : values.stream().map(v -> convert(v, type)).toList();
+    return values == null
+        ? null
+        : values.stream().filter(Objects::nonNull).map(v -> convert(v, type)).toList();
   }
 }

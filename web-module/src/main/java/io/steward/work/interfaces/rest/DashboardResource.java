@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -87,7 +88,7 @@ public class DashboardResource {
             .items();
     Map<UUID, Project> projectsOfTasks =
         projects
-            .projects(workspace, due.stream().map(Task::projectId).filter(p -> p != null).toList())
+            .projects(workspace, due.stream().map(Task::projectId).filter(Objects::nonNull).toList())
             .stream()
             .collect(Collectors.toMap(Project::id, Function.identity()));
     Map<UUID, List<Person>> assignees =
