@@ -66,6 +66,8 @@ create_domain() {
   asadmin delete-jvm-options '-Xmx512m' >&2
   asadmin create-jvm-options '-Xmx1536m' >&2
   asadmin create-jvm-options "-Dsteward.data=$STEWARD_DATA" >&2
+  # Hibernate reads hibernate.* system properties: the knowledge index lives in the data directory.
+  asadmin create-jvm-options "-Dhibernate.search.backend.directory.root=$STEWARD_DATA/index" >&2
   asadmin set-hazelcast-configuration --dasport $((p+9)) --startport $((p+10)) >&2
   asadmin set-log-attributes \
     'com.sun.enterprise.server.logging.GFFileHandler.formatter=fish.payara.enterprise.server.logging.JSONLogFormatter' >&2

@@ -24,6 +24,8 @@ case "${1:-}" in
   postgresql)
     psql -h "${PG_HOSTPORT%%:*}" -p "${PG_HOSTPORT##*:}" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
       -c "drop database if exists $PG_DB with (force)" -c "create database $PG_DB"
+    # The search index belongs to the database it was built from.
+    rm -rf "$STEWARD_DATA/index"
     rm -f "$STEWARD_DATA/run/deployed-ear.sha256"
     STEWARD_DB_URL="$PG_URL" STEWARD_DB_USER=postgres "$HOME_DIR/steward" up --detach ;;
   break-db)

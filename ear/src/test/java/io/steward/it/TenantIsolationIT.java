@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,7 +181,22 @@ class TenantIsolationIT {
               "mutation($ws: ID!, $id: ID!) { moveDealToStage(workspaceId: $ws, id: $id, stage: WON) { id } }"),
           Map.entry(
               "deleteDeal",
-              "mutation($ws: ID!, $id: ID!) { deleteDeal(workspaceId: $ws, id: $id) }"));
+              "mutation($ws: ID!, $id: ID!) { deleteDeal(workspaceId: $ws, id: $id) }"),
+          // knowledge
+          Map.entry(
+              "knowledgeDocuments",
+              "query($ws: ID!) { knowledgeDocuments(workspaceId: $ws) { totalCount } }"),
+          Map.entry(
+              "knowledgeDocument",
+              "query($ws: ID!, $id: ID!) { knowledgeDocument(workspaceId: $ws, id: $id) { id } }"),
+          Map.entry(
+              "deleteKnowledgeDocument",
+              "mutation($ws: ID!, $id: ID!) { deleteKnowledgeDocument(workspaceId: $ws, id: $id) }"),
+          Map.entry(
+              "reindexKnowledge", "mutation($ws: ID!) { reindexKnowledge(workspaceId: $ws) }"),
+          Map.entry(
+              "searchKnowledge",
+              "query($ws: ID!) { searchKnowledge(workspaceId: $ws, query: \"secret\") { totalCount } }"));
 
   /**
    * The kind of record {@code $id} names in an operation that reads or changes one by id, or refers
@@ -229,7 +245,9 @@ class TenantIsolationIT {
           Map.entry("createDeal", "company"),
           Map.entry("updateDeal", "deal"),
           Map.entry("moveDealToStage", "deal"),
-          Map.entry("deleteDeal", "deal"));
+          Map.entry("deleteDeal", "deal"),
+          Map.entry("knowledgeDocument", "knowledgeDocument"),
+          Map.entry("deleteKnowledgeDocument", "knowledgeDocument"));
 
   /** REST paths under a workspace. */
   static final List<String> REST_PATHS =
@@ -237,7 +255,8 @@ class TenantIsolationIT {
           "/api/workspaces/{ws}",
           "/api/workspaces/{ws}/audit-log",
           "/api/workspaces/{ws}/dashboard",
-          "/api/workspaces/{ws}/changes");
+          "/api/workspaces/{ws}/changes",
+          "/api/workspaces/{ws}/knowledge/documents/" + UUID.randomUUID());
 
   private static String otherTenant;
   private static String daveId;
@@ -269,6 +288,14 @@ class TenantIsolationIT {
     othersRecords.put("contact", contact);
     othersRecords.put("interaction", Records.interaction(dave, otherTenant, contact, "Secret"));
     othersRecords.put("deal", Records.deal(dave, otherTenant, company, "1"));
+    othersRecords.put(
+        "knowledgeDocument",
+        KnowledgeIT.upload(
+                dave,
+                otherTenant,
+                "secret.txt",
+                "Secret knowledge".getBytes(StandardCharsets.UTF_8))
+            .getString("id"));
   }
 
   @Test

@@ -5,5 +5,6 @@ public enum FailureKind {
   NOT_FOUND,
   FORBIDDEN,
   VALIDATION,
-  CONFLICT
+  CONFLICT,
+  QUOTA_EXCEEDED
 }

@@ -11,21 +11,19 @@ public class StaleVersionException extends StewardException {
             + current
             + ", not "
             + expected
-            + "); reload it and try again");
+            + "); reload it and try again",
+        "version");
   }
 
   /** A concurrent change won the race between reading and writing. */
   public StaleVersionException(String recordType) {
-    super("The " + recordType + " was changed by someone else meanwhile; reload it and try again");
+    super(
+        "The " + recordType + " was changed by someone else meanwhile; reload it and try again",
+        "version");
   }
 
   @Override
   public FailureKind kind() {
     return FailureKind.CONFLICT;
-  }
-
-  @Override
-  public String field() {
-    return "version";
   }
 }

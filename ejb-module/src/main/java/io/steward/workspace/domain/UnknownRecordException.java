@@ -10,20 +10,12 @@ import java.util.UUID;
  */
 public class UnknownRecordException extends StewardException {
 
-  private final String field;
-
   public UnknownRecordException(String recordType, UUID id, String field) {
-    super("No " + recordType + " " + id + " in this workspace");
-    this.field = field;
+    super("No " + recordType + " " + id + " in this workspace", field);
   }
 
   @Override
   public FailureKind kind() {
     return FailureKind.NOT_FOUND;
-  }
-
-  @Override
-  public String field() {
-    return field;
   }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 
 /**
  * A business record: it belongs to exactly one workspace, knows who created and last changed it,
@@ -22,6 +23,8 @@ public abstract class WorkspaceRecord {
   @Column(name = "workspace_id", nullable = false, updatable = false)
   private UUID workspaceId;
 
+  /** Indexed where a search index embeds a record (e.g. a knowledge document's upload date). */
+  @GenericField
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 

@@ -2,6 +2,7 @@ package io.steward.shared.interfaces.graphql;
 
 import io.steward.workspace.domain.WorkspaceId;
 import io.steward.workspace.domain.WorkspaceRecord;
+import jakarta.json.bind.annotation.JsonbTransient;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.eclipse.microprofile.graphql.Description;
@@ -57,8 +58,9 @@ public abstract class RecordView {
     return updatedBy;
   }
 
-  /** The workspace, for loading related records; not part of the schema. */
+  /** The workspace, for loading related records; not part of the schema or the JSON. */
   @Ignore
+  @JsonbTransient
   public WorkspaceId getWorkspaceId() {
     return workspaceId;
   }

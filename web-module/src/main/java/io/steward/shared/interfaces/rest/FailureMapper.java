@@ -23,18 +23,19 @@ public class FailureMapper implements ExceptionMapper<Throwable> {
     if (thrown instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       int status = web.getResponse().getStatus();
       return problem(
-          status,
-          Failure.codeOfStatus(status),
-          web.getResponse().getStatusInfo().getReasonPhrase());
+          new Failure(
+              Failure.codeOfStatus(status),
+              web.getResponse().getStatusInfo().getReasonPhrase(),
+              null,
+              status));
     }
-    Failure failure = Failure.of(thrown, request.requestId());
-    return problem(failure.httpStatus(), failure.code(), failure.message());
+    return problem(Failure.of(thrown, request.requestId()));
   }
 
-  private Response problem(int status, String code, String detail) {
-    return Response.status(status)
+  private Response problem(Failure failure) {
+    return Response.status(failure.httpStatus())
         .type("application/problem+json")
-        .entity(Problems.problem(status, code, detail, request.requestId()).toString())
+        .entity(Problems.problem(failure, request.requestId()).toString())
         .build();
   }
 }

@@ -42,6 +42,7 @@ public record Failure(String code, String message, String field, int httpStatus)
       case 403 -> "FORBIDDEN";
       case 404 -> "NOT_FOUND";
       case 409 -> "CONFLICT";
+      case 413 -> "QUOTA_EXCEEDED";
       default -> status >= 500 ? "INTERNAL" : "VALIDATION";
     };
   }
@@ -52,6 +53,7 @@ public record Failure(String code, String message, String field, int httpStatus)
       case "FORBIDDEN" -> 403;
       case "VALIDATION" -> 400;
       case "CONFLICT" -> 409;
+      case "QUOTA_EXCEEDED" -> 413;
       default -> 500;
     };
   }

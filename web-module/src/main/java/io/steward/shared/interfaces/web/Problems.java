@@ -9,6 +9,15 @@ public final class Problems {
 
   private Problems() {}
 
+  /** The problem document of a failure; {@code field} names the input it is about, if any. */
+  public static JsonObject problem(Failure failure, String requestId) {
+    JsonObject problem =
+        problem(failure.httpStatus(), failure.code(), failure.message(), requestId);
+    return failure.field() == null
+        ? problem
+        : Json.createObjectBuilder(problem).add("field", failure.field()).build();
+  }
+
   public static JsonObject problem(int status, String code, String detail, String requestId) {
     JsonObjectBuilder problem =
         Json.createObjectBuilder()
@@ -31,6 +40,7 @@ public final class Problems {
       case 404 -> "Not Found";
       case 405 -> "Method Not Allowed";
       case 409 -> "Conflict";
+      case 413 -> "Content Too Large";
       case 415 -> "Unsupported Media Type";
       default -> status >= 500 ? "Internal Server Error" : "Error";
     };

@@ -88,7 +88,8 @@ public class DashboardResource {
             .items();
     Map<UUID, Project> projectsOfTasks =
         projects
-            .projects(workspace, due.stream().map(Task::projectId).filter(Objects::nonNull).toList())
+            .projects(
+                workspace, due.stream().map(Task::projectId).filter(Objects::nonNull).toList())
             .stream()
             .collect(Collectors.toMap(Project::id, Function.identity()));
     Map<UUID, List<Person>> assignees =

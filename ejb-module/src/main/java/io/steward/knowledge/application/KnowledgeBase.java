@@ -1,0 +1,42 @@
+package io.steward.knowledge.application;
+
+import io.steward.knowledge.domain.KnowledgeDocument;
+import io.steward.shared.application.Paging.PageRequest;
+import io.steward.shared.domain.StewardException;
+import io.steward.workspace.domain.RecordPage;
+import io.steward.workspace.domain.WorkspaceId;
+import java.util.UUID;
+
+/**
+ * A workspace's documents. Members upload and delete; viewers list and read. Uploads are ingested
+ * in the background; their status says how far that got.
+ */
+public interface KnowledgeBase {
+
+  /** The outcome of an upload: the document, and whether it is new or the same content again. */
+  record Upload(KnowledgeDocument document, boolean created) {}
+
+  /**
+   * Stores an uploaded file and queues its ingestion. The same bytes uploaded again answer the
+   * existing document. Empty, unsupported or too large files are refused.
+   */
+  Upload upload(WorkspaceId workspace, String fileName, String title, byte[] bytes)
+      throws StewardException;
+
+  /** The largest file an upload may carry, in bytes. */
+  long maxFileBytes();
+
+  RecordPage<KnowledgeDocument> documents(WorkspaceId workspace, PageRequest page)
+      throws StewardException;
+
+  KnowledgeDocument document(WorkspaceId workspace, UUID id) throws StewardException;
+
+  /** The document's bytes as uploaded. */
+  byte[] content(WorkspaceId workspace, UUID id) throws StewardException;
+
+  /** Deletes the document, its passages and their index entries in one unit of work. */
+  void delete(WorkspaceId workspace, UUID id) throws StewardException;
+
+  /** Rebuilds the workspace's search index from the stored passages (admins and owners). */
+  long reindex(WorkspaceId workspace) throws StewardException;
+}

@@ -1,0 +1,94 @@
+package io.steward.knowledge.application.internal;
+
+import io.steward.knowledge.domain.DocumentContent;
+import io.steward.knowledge.domain.DocumentStatus;
+import io.steward.knowledge.domain.KnowledgeChunk;
+import io.steward.knowledge.domain.KnowledgeDocument;
+import io.steward.knowledge.domain.Passage;
+import io.steward.shared.domain.QuotaExceededException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The ingestion job's steps, each in a transaction of its own. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class IngestionSteps {
+
+  /** Who the documents' change stamps name for what the job does. */
+  static final String ACTOR = "steward-ingestion";
+
+  /** What the job reads. */
+  public record Source(byte[] bytes, String mediaType) {}
+
+  @Inject KnowledgeLimits limits;
+
+  @PersistenceContext(unitName = "steward")
+  EntityManager em;
+
+  /** Marks the document as being ingested; empty when it is gone or already done. */
+  public Optional<Source> begin(UUID documentId) {
+    KnowledgeDocument document = em.find(KnowledgeDocument.class, documentId);
+    DocumentContent content = em.find(DocumentContent.class, documentId);
+    if (document == null || content == null || document.status() == DocumentStatus.READY) {
+      return Optional.empty();
+    }
+    document.startIngesting();
+    document.changedBy(ACTOR, now());
+    return Optional.of(new Source(content.bytes(), document.mediaType()));
+  }
+
+  /** Records how many chunks the document was cut into, before they are stored. */
+  public void counted(UUID documentId, int total) {
+    KnowledgeDocument document = em.find(KnowledgeDocument.class, documentId);
+    if (document != null) {
+      document.progressed(0, total);
+    }
+  }
+
+  /** Stores and indexes all chunks and marks the document READY, or nothing at all. */
+  public void complete(UUID documentId, List<Passage> chunks) throws QuotaExceededException {
+    KnowledgeDocument document = em.find(KnowledgeDocument.class, documentId);
+    if (document == null) {
+      return;
+    }
+    long stored =
+        em.createQuery(
+                "select count(c) from KnowledgeChunk c where c.workspaceId = :workspace",
+                Long.class)
+            .setParameter("workspace", document.workspaceId().value())
+            .getSingleResult();
+    if (stored + chunks.size() > limits.maxChunks()) {
+      throw new QuotaExceededException(
+          "file",
+          "The workspace's knowledge base would exceed "
+              + limits.maxChunks()
+              + " passages; delete documents first");
+    }
+    for (int i = 0; i < chunks.size(); i++) {
+      em.persist(new KnowledgeChunk(document, i, chunks.get(i)));
+    }
+    document.ready(chunks.size());
+    document.changedBy(ACTOR, now());
+  }
+
+  public void fail(UUID documentId, String reason) {
+    KnowledgeDocument document = em.find(KnowledgeDocument.class, documentId);
+    if (document != null) {
+      document.fail(reason);
+      document.changedBy(ACTOR, now());
+    }
+  }
+
+  private static Instant now() {
+    return Instant.now(Clock.systemUTC());
+  }
+}

@@ -1,0 +1,57 @@
+package io.steward.knowledge.application.internal;
+
+import io.steward.knowledge.domain.Chunker;
+import io.steward.knowledge.domain.DocumentReader;
+import io.steward.knowledge.domain.Passage;
+import io.steward.knowledge.domain.UnreadableDocumentException;
+import io.steward.shared.domain.QuotaExceededException;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The ingestion job of one document, in the background: read it into passages, cut them into
+ * chunks, then store and index all chunks in one transaction — so a failure leaves nothing half
+ * indexed and the document FAILED with its reason.
+ */
+@Stateless
+public class KnowledgeIngestion {
+
+  private static final Logger LOG = Logger.getLogger(KnowledgeIngestion.class.getName());
+  private static final Chunker CHUNKER = new Chunker(1000, 150);
+
+  @Inject IngestionSteps steps;
+  @Inject DocumentReader reader;
+
+  @Asynchronous
+  public void ingest(UUID documentId) {
+    Optional<IngestionSteps.Source> source = steps.begin(documentId);
+    if (source.isEmpty()) {
+      return;
+    }
+    try {
+      List<Passage> chunks =
+          CHUNKER.chunk(reader.read(source.get().bytes(), source.get().mediaType()));
+      if (chunks.isEmpty()) {
+        throw new UnreadableDocumentException("The document contains no text to search");
+      }
+      steps.counted(documentId, chunks.size());
+      steps.complete(documentId, chunks);
+    } catch (UnreadableDocumentException | QuotaExceededException e) {
+      steps.fail(documentId, e.getMessage());
+    } catch (RuntimeException | Error e) {
+      // Errors too (a parser's linkage problem, a document too big for memory): the document
+      // must not stay INGESTING forever.
+      LOG.log(Level.SEVERE, "Ingestion of document " + documentId + " failed", e);
+      steps.fail(documentId, "Ingestion failed unexpectedly; the server log has the details");
+      if (e instanceof VirtualMachineError fatal) {
+        throw fatal;
+      }
+    }
+  }
+}

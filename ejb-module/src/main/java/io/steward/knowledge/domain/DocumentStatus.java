@@ -1,0 +1,9 @@
+package io.steward.knowledge.domain;
+
+/** Where a document is in its ingestion: queued, being read, searchable, or failed for good. */
+public enum DocumentStatus {
+  QUEUED,
+  INGESTING,
+  READY,
+  FAILED
+}

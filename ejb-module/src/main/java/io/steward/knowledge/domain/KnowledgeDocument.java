@@ -1,0 +1,164 @@
+package io.steward.knowledge.domain;
+
+import io.steward.shared.domain.InvalidInputException;
+import io.steward.shared.domain.Text;
+import io.steward.workspace.domain.WorkspaceId;
+import io.steward.workspace.domain.WorkspaceRecord;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.util.Map;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+
+/**
+ * A file a workspace keeps in its knowledge base, with the state of its ingestion: how many of its
+ * passages are stored, or why it could not be read.
+ */
+@Entity
+@Table(name = "knowledge_document")
+public class KnowledgeDocument extends WorkspaceRecord {
+
+  public static final int TITLE_MAX_LENGTH = 200;
+  private static final int FILE_NAME_MAX_LENGTH = 255;
+  private static final int FAILURE_MAX_LENGTH = 1000;
+
+  @Column(nullable = false, length = TITLE_MAX_LENGTH)
+  private String title;
+
+  @Column(name = "file_name", nullable = false)
+  private String fileName;
+
+  @KeywordField
+  @Column(name = "media_type", nullable = false)
+  private String mediaType;
+
+  @Column(name = "size_bytes", nullable = false)
+  private long sizeBytes;
+
+  /** SHA-256 of the bytes, hex; the same content is stored once per workspace. */
+  @Column(nullable = false, length = 64)
+  private String checksum;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private DocumentStatus status;
+
+  @Column(name = "chunks_done", nullable = false)
+  private int chunksDone;
+
+  @Column(name = "chunks_total", nullable = false)
+  private int chunksTotal;
+
+  private String failure;
+
+  protected KnowledgeDocument() {}
+
+  private KnowledgeDocument(WorkspaceId workspace) {
+    super(workspace);
+    this.status = DocumentStatus.QUEUED;
+  }
+
+  /** A document received for ingestion; without a title it is named after its file. */
+  public static KnowledgeDocument received(
+      WorkspaceId workspace,
+      String title,
+      String fileName,
+      String mediaType,
+      long sizeBytes,
+      String checksum)
+      throws InvalidInputException {
+    KnowledgeDocument document = new KnowledgeDocument(workspace);
+    document.fileName =
+        Text.requireSingleLine(
+            "file",
+            fileName == null || fileName.isBlank() ? "upload" : fileName,
+            FILE_NAME_MAX_LENGTH);
+    document.title =
+        title == null || title.isBlank()
+            ? document.fileName.substring(0, Math.min(document.fileName.length(), TITLE_MAX_LENGTH))
+            : Text.requireSingleLine("title", title, TITLE_MAX_LENGTH);
+    document.mediaType = mediaType;
+    document.sizeBytes = sizeBytes;
+    document.checksum = checksum;
+    return document;
+  }
+
+  public void startIngesting() {
+    status = DocumentStatus.INGESTING;
+    failure = null;
+  }
+
+  /** Ingestion reached {@code done} of {@code total} passages. */
+  public void progressed(int done, int total) {
+    chunksDone = done;
+    chunksTotal = total;
+  }
+
+  public void ready(int chunks) {
+    status = DocumentStatus.READY;
+    progressed(chunks, chunks);
+  }
+
+  /** Ingestion failed for a reason a person can act on; nothing of the document is searchable. */
+  public void fail(String reason) {
+    status = DocumentStatus.FAILED;
+    chunksDone = 0;
+    failure =
+        reason.length() > FAILURE_MAX_LENGTH ? reason.substring(0, FAILURE_MAX_LENGTH) : reason;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String fileName() {
+    return fileName;
+  }
+
+  public String mediaType() {
+    return mediaType;
+  }
+
+  public long sizeBytes() {
+    return sizeBytes;
+  }
+
+  public String checksum() {
+    return checksum;
+  }
+
+  public DocumentStatus status() {
+    return status;
+  }
+
+  public int chunksDone() {
+    return chunksDone;
+  }
+
+  public int chunksTotal() {
+    return chunksTotal;
+  }
+
+  public String failure() {
+    return failure;
+  }
+
+  @Override
+  public Map<String, Object> state() {
+    return state(
+        "title",
+        title,
+        "fileName",
+        fileName,
+        "mediaType",
+        mediaType,
+        "sizeBytes",
+        sizeBytes,
+        "checksum",
+        checksum,
+        "status",
+        status);
+  }
+}

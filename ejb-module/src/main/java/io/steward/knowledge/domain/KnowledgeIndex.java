@@ -1,0 +1,37 @@
+package io.steward.knowledge.domain;
+
+import io.steward.workspace.domain.WorkspaceId;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The search index over a workspace's passages. */
+public interface KnowledgeIndex {
+
+  /** Optional narrowing of a search; absent (null or empty) parts do not filter. */
+  record Filter(
+      List<UUID> documentIds, List<String> mediaTypes, Instant uploadedFrom, Instant uploadedTo) {}
+
+  /** One passage found, with its relevance and the fragments that matched, marked up. */
+  record Hit(
+      UUID chunkId,
+      UUID documentId,
+      String text,
+      String section,
+      Integer page,
+      float score,
+      List<String> highlights) {}
+
+  record Hits(long total, List<Hit> hits) {}
+
+  /** Full-text (BM25) search within one workspace, best first. */
+  Hits fullText(WorkspaceId workspace, String query, Filter filter, int offset, int limit);
+
+  /**
+   * Rebuilds the index entries of one workspace from the database; returns the passages indexed.
+   */
+  long reindex(WorkspaceId workspace);
+
+  /** True when the index answers; used by readiness. */
+  boolean isReachable();
+}

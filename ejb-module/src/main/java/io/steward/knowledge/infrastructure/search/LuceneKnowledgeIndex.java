@@ -1,0 +1,116 @@
+package io.steward.knowledge.infrastructure.search;
+
+import io.steward.knowledge.domain.KnowledgeChunk;
+import io.steward.knowledge.domain.KnowledgeIndex;
+import io.steward.workspace.domain.WorkspaceId;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.massindexing.MassIndexer;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+
+/**
+ * Hibernate Search over the Lucene index in the data directory (a cluster would configure the
+ * Elasticsearch/OpenSearch backend instead). Every query is filtered by workspace.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class LuceneKnowledgeIndex implements KnowledgeIndex {
+
+  private static final String CONTENT = "content";
+
+  @PersistenceContext(unitName = "steward")
+  EntityManager em;
+
+  @Override
+  public Hits fullText(WorkspaceId workspace, String query, Filter filter, int offset, int limit) {
+    SearchSession session = Search.session(em);
+    SearchResult<Hit> result =
+        session
+            .search(KnowledgeChunk.class)
+            .select(
+                f ->
+                    f.composite()
+                        .from(
+                            f.id(UUID.class),
+                            f.field("documentId", UUID.class),
+                            f.field(CONTENT, String.class),
+                            f.field("section", String.class),
+                            f.field("page", Integer.class),
+                            f.score(),
+                            f.highlight(CONTENT))
+                        .asList(LuceneKnowledgeIndex::hit))
+            .where(
+                (f, root) -> {
+                  root.add(f.match().fields(CONTENT, "section").matching(query));
+                  root.add(f.match().field("workspaceId").matching(workspace.value()));
+                  if (filter.documentIds() != null && !filter.documentIds().isEmpty()) {
+                    root.add(f.terms().field("documentId").matchingAny(filter.documentIds()));
+                  }
+                  if (filter.mediaTypes() != null && !filter.mediaTypes().isEmpty()) {
+                    root.add(
+                        f.terms().field("document.mediaType").matchingAny(filter.mediaTypes()));
+                  }
+                  if (filter.uploadedFrom() != null || filter.uploadedTo() != null) {
+                    root.add(
+                        f.range()
+                            .field("document.createdAt")
+                            .between(filter.uploadedFrom(), filter.uploadedTo()));
+                  }
+                })
+            .highlighter(f -> f.unified().tag("<mark>", "</mark>").numberOfFragments(3))
+            .fetch(offset, limit);
+    return new Hits(result.total().hitCount(), result.hits());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Hit hit(List<?> projected) {
+    return new Hit(
+        (UUID) projected.get(0),
+        (UUID) projected.get(1),
+        (String) projected.get(2),
+        (String) projected.get(3),
+        (Integer) projected.get(4),
+        (Float) projected.get(5),
+        (List<String>) projected.get(6));
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public long reindex(WorkspaceId workspace) {
+    MassIndexer indexer = Search.session(em).massIndexer(KnowledgeChunk.class);
+    indexer
+        .type(KnowledgeChunk.class)
+        .reindexOnly("e.workspaceId = :workspace")
+        .param("workspace", workspace.value());
+    try {
+      indexer.startAndWait();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Re-indexing was interrupted", e);
+    }
+    return Search.session(em)
+        .search(KnowledgeChunk.class)
+        .where(f -> f.match().field("workspaceId").matching(workspace.value()))
+        .fetchTotalHitCount();
+  }
+
+  @Override
+  public boolean isReachable() {
+    try {
+      Search.session(em)
+          .search(KnowledgeChunk.class)
+          .where(f -> f.matchNone())
+          .fetchTotalHitCount();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+}

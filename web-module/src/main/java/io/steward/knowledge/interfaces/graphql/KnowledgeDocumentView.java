@@ -1,0 +1,95 @@
+package io.steward.knowledge.interfaces.graphql;
+
+import io.steward.knowledge.domain.KnowledgeDocument;
+import io.steward.shared.interfaces.graphql.Enums;
+import io.steward.shared.interfaces.graphql.RecordView;
+import io.steward.workspace.domain.WorkspaceId;
+import java.util.UUID;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Enum;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Name("KnowledgeDocument")
+@Description("A document of the knowledge base and how far its ingestion got")
+public class KnowledgeDocumentView extends RecordView {
+
+  @Enum("KnowledgeDocumentStatus")
+  @Description(
+      "QUEUED and INGESTING: being read; READY: searchable; FAILED: see failure, nothing indexed")
+  public enum Status {
+    QUEUED,
+    INGESTING,
+    READY,
+    FAILED
+  }
+
+  private final String title;
+  private final String fileName;
+  private final String mediaType;
+  private final int sizeBytes;
+  private final Status status;
+  private final int chunksDone;
+  private final int chunksTotal;
+  private final String failure;
+  private final String contentUrl;
+
+  public KnowledgeDocumentView(KnowledgeDocument document) {
+    super(document);
+    this.title = document.title();
+    this.fileName = document.fileName();
+    this.mediaType = document.mediaType();
+    this.sizeBytes = Math.toIntExact(document.sizeBytes());
+    this.status = Enums.convert(document.status(), Status.class);
+    this.chunksDone = document.chunksDone();
+    this.chunksTotal = document.chunksTotal();
+    this.failure = document.failure();
+    this.contentUrl = contentUrl(document.workspaceId(), document.id());
+  }
+
+  /** Where a document's bytes can be downloaded, relative to the server. */
+  public static String contentUrl(WorkspaceId workspace, UUID document) {
+    return "/api/workspaces/" + workspace + "/knowledge/documents/" + document + "/content";
+  }
+
+  public @NonNull String getTitle() {
+    return title;
+  }
+
+  public @NonNull String getFileName() {
+    return fileName;
+  }
+
+  @Description("As detected from the content, e.g. application/pdf")
+  public @NonNull String getMediaType() {
+    return mediaType;
+  }
+
+  public @NonNull int getSizeBytes() {
+    return sizeBytes;
+  }
+
+  public @NonNull Status getStatus() {
+    return status;
+  }
+
+  @Description("Passages stored so far")
+  public @NonNull int getChunksDone() {
+    return chunksDone;
+  }
+
+  @Description("Passages the document was cut into (0 until it has been read)")
+  public @NonNull int getChunksTotal() {
+    return chunksTotal;
+  }
+
+  @Description("Why ingestion failed, when it did")
+  public String getFailure() {
+    return failure;
+  }
+
+  @Description("Download path of the original file (bearer token required)")
+  public @NonNull String getContentUrl() {
+    return contentUrl;
+  }
+}

@@ -1,0 +1,94 @@
+package io.steward.knowledge.interfaces.rest;
+
+import io.steward.knowledge.application.KnowledgeBase;
+import io.steward.knowledge.domain.KnowledgeDocument;
+import io.steward.knowledge.interfaces.graphql.KnowledgeDocumentView;
+import io.steward.shared.domain.InvalidInputException;
+import io.steward.shared.domain.StewardException;
+import io.steward.shared.interfaces.graphql.Ids;
+import io.steward.workspace.domain.WorkspaceId;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.UUID;
+
+/**
+ * {@code POST /api/workspaces/{id}/knowledge/documents} takes a file (multipart part {@code file},
+ * optional part {@code title}) and answers 202 with the queued document — or 200 with the existing
+ * one when the same content was uploaded before. {@code GET …/{documentId}/content} returns the
+ * file as uploaded.
+ */
+@Path("/workspaces/{workspaceId}/knowledge/documents")
+@RequestScoped
+public class KnowledgeResource {
+
+  @Inject KnowledgeBase knowledge;
+
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response upload(
+      @PathParam("workspaceId") String workspaceId,
+      @FormParam("file") EntityPart file,
+      @FormParam("title") String title)
+      throws StewardException, IOException {
+    WorkspaceId workspace = WorkspaceId.parse("workspaceId", workspaceId);
+    if (file == null) {
+      throw new InvalidInputException("file", "must be sent as the multipart part \"file\"");
+    }
+    byte[] bytes;
+    try (InputStream content = file.getContent()) {
+      // One byte more than the limit is enough to know the file is too large.
+      bytes =
+          content.readNBytes(
+              Math.toIntExact(Math.min(Integer.MAX_VALUE - 8, knowledge.maxFileBytes() + 1)));
+    }
+    KnowledgeBase.Upload upload =
+        knowledge.upload(workspace, file.getFileName().orElse(null), title, bytes);
+    KnowledgeDocument document = upload.document();
+    KnowledgeDocumentView view = new KnowledgeDocumentView(document);
+    return (upload.created() ? Response.accepted(view) : Response.ok(view))
+        .location(
+            URI.create("/api/workspaces/" + workspace + "/knowledge/documents/" + document.id()))
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .build();
+  }
+
+  @GET
+  @Path("/{documentId}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public KnowledgeDocumentView document(
+      @PathParam("workspaceId") String workspaceId, @PathParam("documentId") String documentId)
+      throws StewardException {
+    return new KnowledgeDocumentView(
+        knowledge.document(
+            WorkspaceId.parse("workspaceId", workspaceId), Ids.require("documentId", documentId)));
+  }
+
+  @GET
+  @Path("/{documentId}/content")
+  public Response content(
+      @PathParam("workspaceId") String workspaceId, @PathParam("documentId") String documentId)
+      throws StewardException {
+    WorkspaceId workspace = WorkspaceId.parse("workspaceId", workspaceId);
+    UUID id = Ids.require("documentId", documentId);
+    KnowledgeDocument document = knowledge.document(workspace, id);
+    return Response.ok(knowledge.content(workspace, id), document.mediaType())
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"" + document.fileName().replace("\"", "") + "\"")
+        .build();
+  }
+}
