@@ -16,10 +16,12 @@ case "${1:-}" in
     "$HOME_DIR/steward" down >/dev/null 2>&1 || true
     rm -rf "$STEWARD_DATA"
     # A Keycloak master-realm administrator for tests only (ExpiredTokenIT adds a client with it),
-    # and traces exported over OTLP to where ObservabilityIT listens.
+    # traces exported over OTLP to where ObservabilityIT listens, and knowledge pages fetchable
+    # from the tests' own web server on loopback (with a short timeout for the slow-page test).
     KC_BOOTSTRAP_ADMIN_USERNAME=it-admin KC_BOOTSTRAP_ADMIN_PASSWORD=it-admin \
       OTEL_TRACES_EXPORTER=otlp OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
       OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:${STEWARD_IT_OTLP_PORT:-9099}" OTEL_BSP_SCHEDULE_DELAY=500 \
+      STEWARD_KNOWLEDGE_URL_ALLOWED_HOSTS=127.0.0.1 STEWARD_KNOWLEDGE_URL_TIMEOUT_SECONDS=3 \
       "$HOME_DIR/steward" up --detach ;;
   postgresql)
     psql -h "${PG_HOSTPORT%%:*}" -p "${PG_HOSTPORT##*:}" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \

@@ -6,6 +6,7 @@ create table knowledge_document (
     workspace_id   uuid          not null references workspace (id),
     title          varchar(200)  not null,
     file_name      varchar(255)  not null,
+    source_url     varchar(2000),
     media_type     varchar(100)  not null,
     size_bytes     bigint        not null,
     checksum       varchar(64)   not null,

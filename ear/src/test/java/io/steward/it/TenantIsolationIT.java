@@ -195,6 +195,9 @@ class TenantIsolationIT {
           Map.entry(
               "reindexKnowledge", "mutation($ws: ID!) { reindexKnowledge(workspaceId: $ws) }"),
           Map.entry(
+              "addKnowledgeFromUrl",
+              "mutation($ws: ID!) { addKnowledgeFromUrl(workspaceId: $ws, url: \"https://example.com/\") { id } }"),
+          Map.entry(
               "searchKnowledge",
               "query($ws: ID!) { searchKnowledge(workspaceId: $ws, query: \"secret\") { totalCount } }"));
 

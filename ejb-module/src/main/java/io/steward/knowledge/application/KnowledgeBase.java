@@ -23,6 +23,12 @@ public interface KnowledgeBase {
   Upload upload(WorkspaceId workspace, String fileName, String title, byte[] bytes)
       throws StewardException;
 
+  /**
+   * Queues a web page for fetching and ingestion; the address must be http(s) and public (or
+   * allowed by configuration). The same address again answers the existing document.
+   */
+  Upload addFromUrl(WorkspaceId workspace, String url, String title) throws StewardException;
+
   /** The largest file an upload may carry, in bytes. */
   long maxFileBytes();
 

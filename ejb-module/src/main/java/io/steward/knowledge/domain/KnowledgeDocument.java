@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import java.net.URI;
 import java.util.Map;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 
@@ -21,6 +22,10 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordFie
 public class KnowledgeDocument extends WorkspaceRecord {
 
   public static final int TITLE_MAX_LENGTH = 200;
+
+  /** The media type of a page not fetched yet. */
+  public static final String PENDING_TYPE = "application/octet-stream";
+
   private static final int FILE_NAME_MAX_LENGTH = 255;
   private static final int FAILURE_MAX_LENGTH = 1000;
 
@@ -29,6 +34,10 @@ public class KnowledgeDocument extends WorkspaceRecord {
 
   @Column(name = "file_name", nullable = false)
   private String fileName;
+
+  /** The web page the document was fetched from; null for uploads. */
+  @Column(name = "source_url")
+  private String sourceUrl;
 
   @KeywordField
   @Column(name = "media_type", nullable = false)
@@ -77,12 +86,44 @@ public class KnowledgeDocument extends WorkspaceRecord {
             FILE_NAME_MAX_LENGTH);
     document.title =
         title == null || title.isBlank()
-            ? document.fileName.substring(0, Math.min(document.fileName.length(), TITLE_MAX_LENGTH))
+            ? cut(document.fileName, TITLE_MAX_LENGTH)
             : Text.requireSingleLine("title", title, TITLE_MAX_LENGTH);
     document.mediaType = mediaType;
     document.sizeBytes = sizeBytes;
     document.checksum = checksum;
     return document;
+  }
+
+  /**
+   * A web page to fetch: its type, size and checksum are known once fetched; until then the
+   * checksum stands for the address, so the same address is not queued twice.
+   */
+  public static KnowledgeDocument toFetch(
+      WorkspaceId workspace, String title, URI url, String addressChecksum)
+      throws InvalidInputException {
+    String path = url.getPath() == null ? "" : url.getPath();
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    KnowledgeDocument document =
+        received(
+            workspace,
+            title == null || title.isBlank() ? cut(url.getHost() + path, TITLE_MAX_LENGTH) : title,
+            cut(name.isBlank() ? url.getHost() : name, FILE_NAME_MAX_LENGTH),
+            PENDING_TYPE,
+            0,
+            addressChecksum);
+    document.sourceUrl = url.toString();
+    return document;
+  }
+
+  private static String cut(String text, int length) {
+    return text.length() > length ? text.substring(0, length) : text;
+  }
+
+  /** The page was fetched: from now on it is a document like an upload. */
+  public void fetched(String mediaType, long sizeBytes, String checksum) {
+    this.mediaType = mediaType;
+    this.sizeBytes = sizeBytes;
+    this.checksum = checksum;
   }
 
   public void startIngesting() {
@@ -115,6 +156,10 @@ public class KnowledgeDocument extends WorkspaceRecord {
 
   public String fileName() {
     return fileName;
+  }
+
+  public String sourceUrl() {
+    return sourceUrl;
   }
 
   public String mediaType() {
@@ -158,6 +203,8 @@ public class KnowledgeDocument extends WorkspaceRecord {
         sizeBytes,
         "checksum",
         checksum,
+        "sourceUrl",
+        sourceUrl,
         "status",
         status);
   }

@@ -6,10 +6,13 @@ import io.steward.knowledge.domain.DocumentReader;
 import io.steward.knowledge.domain.KnowledgeChunk;
 import io.steward.knowledge.domain.KnowledgeDocument;
 import io.steward.knowledge.domain.KnowledgeIndex;
+import io.steward.knowledge.domain.PageFetcher;
+import io.steward.knowledge.domain.UnreadableDocumentException;
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.QuotaExceededException;
 import io.steward.shared.domain.StewardException;
+import io.steward.shared.domain.Text;
 import io.steward.workspace.application.RecordChanges;
 import io.steward.workspace.application.WorkspaceAccess;
 import io.steward.workspace.domain.RecordFilter;
@@ -23,16 +26,18 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @Stateless
 public class DefaultKnowledgeBase implements KnowledgeBase {
 
   private static final String SUPPORTED = "PDF, DOCX, HTML, Markdown, CSV or plain text";
+  private static final int MAX_URL_LENGTH = 2000;
 
   @Inject WorkspaceAccess access;
   @Inject WorkspaceRecords records;
@@ -41,6 +46,7 @@ public class DefaultKnowledgeBase implements KnowledgeBase {
   @Inject KnowledgeLimits limits;
   @Inject KnowledgeIndex index;
   @Inject Event<DocumentQueued> queued;
+  @Inject PageFetcher fetcher;
 
   @PersistenceContext(unitName = "steward")
   EntityManager em;
@@ -60,21 +66,12 @@ public class DefaultKnowledgeBase implements KnowledgeBase {
         reader
             .supportedType(bytes, fileName)
             .orElseThrow(() -> new InvalidInputException("file", "must be " + SUPPORTED));
-    String checksum = sha256(bytes);
-    List<KnowledgeDocument> same =
-        records.list(
-            KnowledgeDocument.class,
-            workspace,
-            RecordFilter.where().equal("checksum", checksum),
-            List.of());
-    if (!same.isEmpty()) {
-      return new Upload(same.get(0), false);
+    String checksum = Checksums.sha256(bytes);
+    Optional<KnowledgeDocument> same = documentWith(workspace, "checksum", checksum);
+    if (same.isPresent()) {
+      return new Upload(same.get(), false);
     }
-    if (records.total(KnowledgeDocument.class, workspace, RecordFilter.where())
-        >= limits.maxDocuments()) {
-      throw new QuotaExceededException(
-          "file", "The workspace already has " + limits.maxDocuments() + " documents");
-    }
+    requireRoomFor(workspace, "file");
     KnowledgeDocument document =
         changes.add(
             KnowledgeDocument.received(
@@ -83,6 +80,62 @@ public class DefaultKnowledgeBase implements KnowledgeBase {
     em.persist(new DocumentContent(document.id(), bytes));
     queued.fire(new DocumentQueued(document.id()));
     return new Upload(document, true);
+  }
+
+  @Override
+  public Upload addFromUrl(WorkspaceId workspace, String url, String title)
+      throws StewardException {
+    access.require(workspace, WorkspaceRole.MEMBER);
+    URI address = address(url);
+    Optional<KnowledgeDocument> same = documentWith(workspace, "sourceUrl", address.toString());
+    if (same.isPresent()) {
+      return new Upload(same.get(), false);
+    }
+    // Until fetched, a page's checksum stands for its address (see KnowledgeDocument.toFetch).
+    String checksum = Checksums.sha256(("url " + address).getBytes(StandardCharsets.UTF_8));
+    requireRoomFor(workspace, "url");
+    KnowledgeDocument document =
+        changes.add(
+            KnowledgeDocument.toFetch(workspace, title, address, checksum),
+            "knowledgeDocumentWasUploaded");
+    queued.fire(new DocumentQueued(document.id()));
+    return new Upload(document, true);
+  }
+
+  private URI address(String url) throws InvalidInputException {
+    String text = Text.requireSingleLine("url", url, MAX_URL_LENGTH);
+    URI address;
+    try {
+      address = new URI(text).normalize();
+    } catch (URISyntaxException e) {
+      throw new InvalidInputException("url", "must be a web address");
+    }
+    try {
+      fetcher.requireAllowed(address);
+    } catch (UnreadableDocumentException e) {
+      throw new InvalidInputException("url", e.getMessage());
+    }
+    return address;
+  }
+
+  private Optional<KnowledgeDocument> documentWith(
+      WorkspaceId workspace, String attribute, String value) {
+    return records
+        .list(
+            KnowledgeDocument.class,
+            workspace,
+            RecordFilter.where().equal(attribute, value),
+            List.of())
+        .stream()
+        .findFirst();
+  }
+
+  private void requireRoomFor(WorkspaceId workspace, String field) throws QuotaExceededException {
+    if (records.total(KnowledgeDocument.class, workspace, RecordFilter.where())
+        >= limits.maxDocuments()) {
+      throw new QuotaExceededException(
+          field, "The workspace already has " + limits.maxDocuments() + " documents");
+    }
   }
 
   @Override
@@ -135,13 +188,5 @@ public class DefaultKnowledgeBase implements KnowledgeBase {
   public long reindex(WorkspaceId workspace) throws StewardException {
     access.require(workspace, WorkspaceRole.ADMIN);
     return index.reindex(workspace);
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JDK has SHA-256", e);
-    }
   }
 }

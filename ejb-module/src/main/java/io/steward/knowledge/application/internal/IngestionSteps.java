@@ -1,10 +1,12 @@
 package io.steward.knowledge.application.internal;
 
 import io.steward.knowledge.domain.DocumentContent;
+import io.steward.knowledge.domain.DocumentReader;
 import io.steward.knowledge.domain.DocumentStatus;
 import io.steward.knowledge.domain.KnowledgeChunk;
 import io.steward.knowledge.domain.KnowledgeDocument;
 import io.steward.knowledge.domain.Passage;
+import io.steward.knowledge.domain.UnreadableDocumentException;
 import io.steward.shared.domain.QuotaExceededException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -26,10 +28,11 @@ public class IngestionSteps {
   /** Who the documents' change stamps name for what the job does. */
   static final String ACTOR = "steward-ingestion";
 
-  /** What the job reads. */
-  public record Source(byte[] bytes, String mediaType) {}
+  /** What the job reads: the bytes, or the address of a page still to fetch. */
+  public record Source(byte[] bytes, String mediaType, String url) {}
 
   @Inject KnowledgeLimits limits;
+  @Inject DocumentReader reader;
 
   @PersistenceContext(unitName = "steward")
   EntityManager em;
@@ -37,13 +40,51 @@ public class IngestionSteps {
   /** Marks the document as being ingested; empty when it is gone or already done. */
   public Optional<Source> begin(UUID documentId) {
     KnowledgeDocument document = em.find(KnowledgeDocument.class, documentId);
+    if (document == null || document.status() == DocumentStatus.READY) {
+      return Optional.empty();
+    }
     DocumentContent content = em.find(DocumentContent.class, documentId);
-    if (document == null || content == null || document.status() == DocumentStatus.READY) {
+    if (content == null && document.sourceUrl() == null) {
       return Optional.empty();
     }
     document.startIngesting();
     document.changedBy(ACTOR, now());
-    return Optional.of(new Source(content.bytes(), document.mediaType()));
+    return Optional.of(
+        content == null
+            ? new Source(null, null, document.sourceUrl())
+            : new Source(content.bytes(), document.mediaType(), null));
+  }
+
+  /**
+   * Keeps a fetched page as the document's content and answers its media type; refuses pages of
+   * unsupported types and pages whose content the workspace already has.
+   */
+  public String fetched(UUID documentId, byte[] bytes, String fileName)
+      throws UnreadableDocumentException {
+    KnowledgeDocument document = em.find(KnowledgeDocument.class, documentId);
+    String mediaType =
+        reader
+            .supportedType(bytes, fileName)
+            .orElseThrow(
+                () ->
+                    new UnreadableDocumentException(
+                        "The page is not PDF, DOCX, HTML, Markdown, CSV or plain text"));
+    String checksum = Checksums.sha256(bytes);
+    List<String> same =
+        em.createQuery(
+                "select d.title from KnowledgeDocument d where d.workspaceId = :workspace"
+                    + " and d.checksum = :checksum",
+                String.class)
+            .setParameter("workspace", document.workspaceId().value())
+            .setParameter("checksum", checksum)
+            .getResultList();
+    if (!same.isEmpty()) {
+      throw new UnreadableDocumentException(
+          "The page has the same content as the document \"" + same.get(0) + "\"");
+    }
+    document.fetched(mediaType, bytes.length, checksum);
+    em.persist(new DocumentContent(documentId, bytes));
+    return mediaType;
   }
 
   /** Records how many chunks the document was cut into, before they are stored. */

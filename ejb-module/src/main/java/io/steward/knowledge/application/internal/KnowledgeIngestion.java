@@ -2,12 +2,14 @@ package io.steward.knowledge.application.internal;
 
 import io.steward.knowledge.domain.Chunker;
 import io.steward.knowledge.domain.DocumentReader;
+import io.steward.knowledge.domain.PageFetcher;
 import io.steward.knowledge.domain.Passage;
 import io.steward.knowledge.domain.UnreadableDocumentException;
 import io.steward.shared.domain.QuotaExceededException;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,9 +17,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The ingestion job of one document, in the background: read it into passages, cut them into
- * chunks, then store and index all chunks in one transaction — so a failure leaves nothing half
- * indexed and the document FAILED with its reason.
+ * The ingestion job of one document, in the background: fetch it if it is a web page, read it into
+ * passages, cut them into chunks, then store and index all chunks in one transaction — so a failure
+ * leaves nothing half indexed and the document FAILED with its reason.
  */
 @Stateless
 public class KnowledgeIngestion {
@@ -27,6 +29,7 @@ public class KnowledgeIngestion {
 
   @Inject IngestionSteps steps;
   @Inject DocumentReader reader;
+  @Inject PageFetcher fetcher;
 
   @Asynchronous
   public void ingest(UUID documentId) {
@@ -35,8 +38,14 @@ public class KnowledgeIngestion {
       return;
     }
     try {
-      List<Passage> chunks =
-          CHUNKER.chunk(reader.read(source.get().bytes(), source.get().mediaType()));
+      byte[] bytes = source.get().bytes();
+      String mediaType = source.get().mediaType();
+      if (bytes == null) {
+        PageFetcher.Page page = fetcher.fetch(URI.create(source.get().url()));
+        bytes = page.bytes();
+        mediaType = steps.fetched(documentId, bytes, page.url().getPath());
+      }
+      List<Passage> chunks = CHUNKER.chunk(reader.read(bytes, mediaType));
       if (chunks.isEmpty()) {
         throw new UnreadableDocumentException("The document contains no text to search");
       }

@@ -26,6 +26,7 @@ public class KnowledgeDocumentView extends RecordView {
 
   private final String title;
   private final String fileName;
+  private final String sourceUrl;
   private final String mediaType;
   private final int sizeBytes;
   private final Status status;
@@ -38,6 +39,7 @@ public class KnowledgeDocumentView extends RecordView {
     super(document);
     this.title = document.title();
     this.fileName = document.fileName();
+    this.sourceUrl = document.sourceUrl();
     this.mediaType = document.mediaType();
     this.sizeBytes = Math.toIntExact(document.sizeBytes());
     this.status = Enums.convert(document.status(), Status.class);
@@ -58,6 +60,11 @@ public class KnowledgeDocumentView extends RecordView {
 
   public @NonNull String getFileName() {
     return fileName;
+  }
+
+  @Description("The web page it was fetched from; null for uploads")
+  public String getSourceUrl() {
+    return sourceUrl;
   }
 
   @Description("As detected from the content, e.g. application/pdf")

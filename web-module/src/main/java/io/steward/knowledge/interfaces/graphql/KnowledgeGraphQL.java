@@ -110,6 +110,19 @@ public class KnowledgeGraphQL {
   }
 
   @Mutation
+  @Description(
+      "Queues a web page (http or https, public addresses only) to be fetched and ingested like an"
+          + " upload; the same address again answers the existing document")
+  public @NonNull KnowledgeDocumentView addKnowledgeFromUrl(
+      @NonNull @Id @Name(WORKSPACE_ID) String workspaceId,
+      @NonNull @Name("url") String url,
+      @Name("title") @Description("Defaults to the address") String title)
+      throws StewardException {
+    return new KnowledgeDocumentView(
+        knowledge.addFromUrl(workspace(workspaceId), url, title).document());
+  }
+
+  @Mutation
   @Description("Deletes a document with its passages, which leave the search index at once")
   public boolean deleteKnowledgeDocument(
       @NonNull @Id @Name(WORKSPACE_ID) String workspaceId, @NonNull @Id @Name("id") String id)
