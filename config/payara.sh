@@ -59,6 +59,7 @@ create_domain() {
   asadmin_local create-domain "${nopassword[@]}" --domaindir "$DOMAIN_DIR" \
     --adminport "$STEWARD_ADMIN_PORT" --instanceport "$STEWARD_HTTP_PORT" --domainproperties "$props" \
     --checkports=true "$DOMAIN" >&2
+  install_native_libraries
   start_server
   local driver
   driver=$(maven_artifact org.postgresql postgresql "$POSTGRESQL_DRIVER_VERSION" jar)
@@ -78,6 +79,21 @@ create_domain() {
     --property "URL=jdbc\\:h2\\:mem\\:placeholder" StewardPool >&2
   asadmin create-jdbc-resource --connectionpoolid StewardPool jdbc/steward >&2
   asadmin_local stop-domain --domaindir "$DOMAIN_DIR" "$DOMAIN" >&2
+}
+
+# Puts the embedding model's native-code libraries into the domain's common library directory
+# (see versions.env); takes effect at the next start of the domain.
+install_native_libraries() {
+  local lib="$DOMAIN_DIR/$DOMAIN/lib" artifact jar
+  mkdir -p "$lib"
+  for artifact in "com.microsoft.onnxruntime onnxruntime $ONNXRUNTIME_VERSION" \
+      "ai.djl api $DJL_VERSION" "ai.djl.huggingface tokenizers $DJL_VERSION" \
+      "com.google.code.gson gson $GSON_VERSION" "net.java.dev.jna jna $JNA_VERSION" \
+      "org.slf4j slf4j-api $SLF4J_VERSION" "org.slf4j slf4j-jdk14 $SLF4J_VERSION"; do
+    # shellcheck disable=SC2086
+    jar=$(maven_artifact $artifact jar)
+    [ -f "$lib/$(basename "$jar")" ] || cp "$jar" "$lib/"
+  done
 }
 
 running() {
@@ -120,7 +136,7 @@ deploy() { # ear
 }
 
 case "${1:-}" in
-  start) fetch; create_domain; start_server; configure_db ;;
+  start) fetch; create_domain; install_native_libraries; start_server; configure_db ;;
   stop) if [ -d "$DOMAIN_DIR/$DOMAIN" ]; then
           asadmin_local stop-domain --domaindir "$DOMAIN_DIR" "$DOMAIN" >&2 || true
         fi ;;

@@ -35,6 +35,8 @@ create table knowledge_chunk (
     ordinal      integer       not null,
     content      varchar(4000) not null,
     section      varchar(500),
-    page         integer
+    page         integer,
+    embedding       real array,
+    embedding_model varchar(100)
 );
 create index knowledge_chunk_by_document on knowledge_chunk (document_id, ordinal);

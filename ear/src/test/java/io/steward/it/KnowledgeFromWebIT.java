@@ -80,7 +80,7 @@ class KnowledgeFromWebIT {
     JsonPath found =
         ok(
             team.viewer(),
-            "query($ws: ID!) { searchKnowledge(workspaceId: $ws, query: \"ocelot\") { totalCount"
+            "query($ws: ID!) { searchKnowledge(workspaceId: $ws, query: \"ocelot\", mode: FULLTEXT) { totalCount"
                 + " hits { citation { section } } } }",
             Map.of("ws", team.ws()));
     assertEquals(1, found.getInt("data.searchKnowledge.totalCount"));

@@ -11,6 +11,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.steward.it.Records.Team;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class KnowledgeIT {
 
   private static final String SEARCH =
-      "query($ws: ID!, $q: String!) { searchKnowledge(workspaceId: $ws, query: $q) { totalCount"
+      "query($ws: ID!, $q: String!) { searchKnowledge(workspaceId: $ws, query: $q, mode: FULLTEXT) { totalCount"
           + " hits { text highlights score citation { documentId title section page url } } } }";
 
   private static Team team;
@@ -157,6 +158,17 @@ class KnowledgeIT {
         0,
         ok(team.viewer(), SEARCH, Map.of("ws", team.ws(), "q", secret))
             .getInt("data.searchKnowledge.totalCount"));
+    for (String mode : List.of("VECTOR", "HYBRID")) {
+      List<String> documents =
+          ok(
+                  team.viewer(),
+                  "query($ws: ID!, $q: String!, $m: KnowledgeSearchMode) { searchKnowledge("
+                      + "workspaceId: $ws, query: $q, mode: $m, first: 50) { hits { citation {"
+                      + " documentId } } } }",
+                  Map.of("ws", team.ws(), "q", secret, "m", mode))
+              .getList("data.searchKnowledge.hits.citation.documentId");
+      assertTrue(!documents.contains(theirs), mode + " search stays in the workspace");
+    }
     as(team.member())
         .get("/api/workspaces/{ws}/knowledge/documents/{id}/content", team.ws(), theirs)
         .then()

@@ -16,6 +16,10 @@ public interface KnowledgeSearch {
   int MAX_OFFSET = 1000;
 
   enum Mode {
+    /** Both, fused by reciprocal rank: finds exact words and meaning alike. */
+    HYBRID,
+    /** Nearest in meaning (embedding vectors, cosine). */
+    VECTOR,
     /** Words and their stems, ranked by BM25. */
     FULLTEXT
   }

@@ -10,12 +10,14 @@ import jakarta.persistence.Table;
 import java.util.UUID;
 import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.VectorSimilarity;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.VectorField;
 
 /**
  * A passage of a document as search finds it: a window of its text (overlapping its neighbours)
@@ -63,9 +65,22 @@ public class KnowledgeChunk {
   @GenericField(projectable = Projectable.YES)
   private Integer page;
 
+  /** The passage's meaning as a vector, for similarity search. */
+  @VectorField(dimension = 384, vectorSimilarity = VectorSimilarity.COSINE)
+  private float[] embedding;
+
+  /** Which model made the vector; another model's vectors are not comparable. */
+  @Column(name = "embedding_model")
+  private String embeddingModel;
+
   protected KnowledgeChunk() {}
 
-  public KnowledgeChunk(KnowledgeDocument document, int ordinal, Passage passage) {
+  public KnowledgeChunk(
+      KnowledgeDocument document,
+      int ordinal,
+      Passage passage,
+      float[] embedding,
+      String embeddingModel) {
     this.id = UUID.randomUUID();
     this.workspaceId = document.workspaceId().value();
     this.document = document;
@@ -74,6 +89,8 @@ public class KnowledgeChunk {
     this.content = passage.text();
     this.section = passage.section();
     this.page = passage.page();
+    this.embedding = embedding.clone();
+    this.embeddingModel = embeddingModel;
   }
 
   public UUID id() {

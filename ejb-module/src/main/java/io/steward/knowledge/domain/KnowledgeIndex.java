@@ -27,6 +27,9 @@ public interface KnowledgeIndex {
   /** Full-text (BM25) search within one workspace, best first. */
   Hits fullText(WorkspaceId workspace, String query, Filter filter, int offset, int limit);
 
+  /** The {@code k} passages of the workspace nearest to the vector (cosine), nearest first. */
+  Hits nearest(WorkspaceId workspace, float[] vector, Filter filter, int k);
+
   /**
    * Rebuilds the index entries of one workspace from the database; returns the passages indexed.
    */

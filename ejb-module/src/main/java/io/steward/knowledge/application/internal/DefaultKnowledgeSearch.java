@@ -1,6 +1,7 @@
 package io.steward.knowledge.application.internal;
 
 import io.steward.knowledge.application.KnowledgeSearch;
+import io.steward.knowledge.domain.EmbeddingModel;
 import io.steward.knowledge.domain.KnowledgeDocument;
 import io.steward.knowledge.domain.KnowledgeIndex;
 import io.steward.shared.domain.InvalidInputException;
@@ -13,6 +14,9 @@ import io.steward.workspace.domain.WorkspaceRecords;
 import io.steward.workspace.domain.WorkspaceRole;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,9 +28,16 @@ public class DefaultKnowledgeSearch implements KnowledgeSearch {
 
   private static final int QUERY_MAX_LENGTH = 1000;
 
+  /** How deep each ranking is read before fusing (at least the page asked for). */
+  private static final int FUSION_DEPTH = 50;
+
+  /** The usual constant of reciprocal rank fusion. */
+  private static final int RRF_K = 60;
+
   @Inject WorkspaceAccess access;
   @Inject KnowledgeIndex index;
   @Inject WorkspaceRecords records;
+  @Inject EmbeddingModel embeddings;
 
   @Override
   public Results search(
@@ -45,13 +56,15 @@ public class DefaultKnowledgeSearch implements KnowledgeSearch {
     if (offset < 0 || offset > MAX_OFFSET) {
       throw new InvalidInputException("offset", "must be between 0 and " + MAX_OFFSET);
     }
+    KnowledgeIndex.Filter scope =
+        filter == null ? new KnowledgeIndex.Filter(null, null, null, null) : filter;
     KnowledgeIndex.Hits hits =
-        index.fullText(
-            workspace,
-            text,
-            filter == null ? new KnowledgeIndex.Filter(null, null, null, null) : filter,
-            offset,
-            limit);
+        switch (mode == null ? Mode.HYBRID : mode) {
+          case FULLTEXT -> index.fullText(workspace, text, scope, offset, limit);
+          case VECTOR ->
+              page(index.nearest(workspace, vector(text), scope, offset + limit), offset, limit);
+          case HYBRID -> page(hybrid(workspace, text, scope, offset + limit), offset, limit);
+        };
     Map<UUID, KnowledgeDocument> documents =
         records
             .findAll(
@@ -77,5 +90,53 @@ public class DefaultKnowledgeSearch implements KnowledgeSearch {
                             hit.page())))
             .toList();
     return new Results(hits.total(), results);
+  }
+
+  private float[] vector(String text) {
+    return embeddings.embed(List.of(text)).get(0);
+  }
+
+  /**
+   * Reciprocal rank fusion of the full-text and the vector ranking: each list contributes 1 / (60 +
+   * rank) for every passage it holds, so a passage both find ranks above one only either finds.
+   * Highlights come from the full-text side.
+   */
+  private KnowledgeIndex.Hits hybrid(
+      WorkspaceId workspace, String text, KnowledgeIndex.Filter scope, int wanted) {
+    int depth = Math.max(FUSION_DEPTH, wanted);
+    List<KnowledgeIndex.Hit> words = index.fullText(workspace, text, scope, 0, depth).hits();
+    List<KnowledgeIndex.Hit> meaning = index.nearest(workspace, vector(text), scope, depth).hits();
+    Map<UUID, Float> fused = new HashMap<>();
+    Map<UUID, KnowledgeIndex.Hit> hits = new LinkedHashMap<>();
+    for (List<KnowledgeIndex.Hit> ranking : List.of(words, meaning)) {
+      for (int rank = 0; rank < ranking.size(); rank++) {
+        KnowledgeIndex.Hit hit = ranking.get(rank);
+        fused.merge(hit.chunkId(), 1f / (RRF_K + rank + 1), Float::sum);
+        hits.putIfAbsent(hit.chunkId(), hit);
+      }
+    }
+    List<KnowledgeIndex.Hit> ranked =
+        hits.values().stream()
+            .sorted(
+                Comparator.comparing((KnowledgeIndex.Hit h) -> fused.get(h.chunkId())).reversed())
+            .map(
+                h ->
+                    new KnowledgeIndex.Hit(
+                        h.chunkId(),
+                        h.documentId(),
+                        h.text(),
+                        h.section(),
+                        h.page(),
+                        fused.get(h.chunkId()),
+                        h.highlights()))
+            .toList();
+    return new KnowledgeIndex.Hits(ranked.size(), ranked);
+  }
+
+  private static KnowledgeIndex.Hits page(KnowledgeIndex.Hits hits, int offset, int limit) {
+    List<KnowledgeIndex.Hit> all = hits.hits();
+    return new KnowledgeIndex.Hits(
+        hits.total(),
+        all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size())));
   }
 }

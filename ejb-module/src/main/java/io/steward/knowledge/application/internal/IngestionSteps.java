@@ -87,16 +87,18 @@ public class IngestionSteps {
     return mediaType;
   }
 
-  /** Records how many chunks the document was cut into, before they are stored. */
-  public void counted(UUID documentId, int total) {
+  /** Records how many of the document's chunks are embedded, before they are stored. */
+  public void progressed(UUID documentId, int done, int total) {
     KnowledgeDocument document = em.find(KnowledgeDocument.class, documentId);
     if (document != null) {
-      document.progressed(0, total);
+      document.progressed(done, total);
     }
   }
 
   /** Stores and indexes all chunks and marks the document READY, or nothing at all. */
-  public void complete(UUID documentId, List<Passage> chunks) throws QuotaExceededException {
+  public void complete(
+      UUID documentId, List<Passage> chunks, List<float[]> embeddings, String embeddingModel)
+      throws QuotaExceededException {
     KnowledgeDocument document = em.find(KnowledgeDocument.class, documentId);
     if (document == null) {
       return;
@@ -115,7 +117,7 @@ public class IngestionSteps {
               + " passages; delete documents first");
     }
     for (int i = 0; i < chunks.size(); i++) {
-      em.persist(new KnowledgeChunk(document, i, chunks.get(i)));
+      em.persist(new KnowledgeChunk(document, i, chunks.get(i), embeddings.get(i), embeddingModel));
     }
     document.ready(chunks.size());
     document.changedBy(ACTOR, now());

@@ -2,6 +2,7 @@ package io.steward.knowledge.application.internal;
 
 import io.steward.knowledge.domain.Chunker;
 import io.steward.knowledge.domain.DocumentReader;
+import io.steward.knowledge.domain.EmbeddingModel;
 import io.steward.knowledge.domain.PageFetcher;
 import io.steward.knowledge.domain.Passage;
 import io.steward.knowledge.domain.UnreadableDocumentException;
@@ -10,6 +11,7 @@ import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,10 +28,24 @@ public class KnowledgeIngestion {
 
   private static final Logger LOG = Logger.getLogger(KnowledgeIngestion.class.getName());
   private static final Chunker CHUNKER = new Chunker(1000, 150);
+  private static final int EMBEDDING_BATCH = 32;
 
   @Inject IngestionSteps steps;
   @Inject DocumentReader reader;
   @Inject PageFetcher fetcher;
+  @Inject EmbeddingModel embeddings;
+
+  /** Embeds the chunks a batch at a time, reporting progress after each batch. */
+  private List<float[]> embed(UUID documentId, List<Passage> chunks) {
+    List<float[]> vectors = new ArrayList<>(chunks.size());
+    steps.progressed(documentId, 0, chunks.size());
+    for (int from = 0; from < chunks.size(); from += EMBEDDING_BATCH) {
+      List<Passage> batch = chunks.subList(from, Math.min(chunks.size(), from + EMBEDDING_BATCH));
+      vectors.addAll(embeddings.embed(batch.stream().map(Passage::text).toList()));
+      steps.progressed(documentId, vectors.size(), chunks.size());
+    }
+    return vectors;
+  }
 
   @Asynchronous
   public void ingest(UUID documentId) {
@@ -49,8 +65,7 @@ public class KnowledgeIngestion {
       if (chunks.isEmpty()) {
         throw new UnreadableDocumentException("The document contains no text to search");
       }
-      steps.counted(documentId, chunks.size());
-      steps.complete(documentId, chunks);
+      steps.complete(documentId, chunks, embed(documentId, chunks), embeddings.name());
     } catch (UnreadableDocumentException | QuotaExceededException e) {
       steps.fail(documentId, e.getMessage());
     } catch (RuntimeException | Error e) {

@@ -18,6 +18,7 @@ public class KnowledgeAnalysisConfigurer implements LuceneAnalysisConfigurer {
         .tokenizer("standard")
         .tokenFilter("lowercase")
         .tokenFilter("asciiFolding")
+        .tokenFilter("stop")
         .tokenFilter("porterStem");
   }
 }

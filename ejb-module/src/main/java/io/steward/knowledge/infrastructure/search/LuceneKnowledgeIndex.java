@@ -10,10 +10,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.search.engine.search.predicate.SearchPredicate;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.projection.dsl.CompositeProjectionValueStep;
+import org.hibernate.search.engine.search.projection.dsl.ProjectionFinalStep;
+import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.massindexing.MassIndexer;
-import org.hibernate.search.mapper.orm.session.SearchSession;
 
 /**
  * Hibernate Search over the Lucene index in the data directory (a cluster would configure the
@@ -30,43 +34,71 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex {
 
   @Override
   public Hits fullText(WorkspaceId workspace, String query, Filter filter, int offset, int limit) {
-    SearchSession session = Search.session(em);
     SearchResult<Hit> result =
-        session
+        Search.session(em)
             .search(KnowledgeChunk.class)
-            .select(
-                f ->
-                    f.composite()
-                        .from(
-                            f.id(UUID.class),
-                            f.field("documentId", UUID.class),
-                            f.field(CONTENT, String.class),
-                            f.field("section", String.class),
-                            f.field("page", Integer.class),
-                            f.score(),
-                            f.highlight(CONTENT))
-                        .asList(LuceneKnowledgeIndex::hit))
+            .select(f -> passage(f, f.highlight(CONTENT)))
             .where(
                 (f, root) -> {
                   root.add(f.match().fields(CONTENT, "section").matching(query));
-                  root.add(f.match().field("workspaceId").matching(workspace.value()));
-                  if (filter.documentIds() != null && !filter.documentIds().isEmpty()) {
-                    root.add(f.terms().field("documentId").matchingAny(filter.documentIds()));
-                  }
-                  if (filter.mediaTypes() != null && !filter.mediaTypes().isEmpty()) {
-                    root.add(
-                        f.terms().field("document.mediaType").matchingAny(filter.mediaTypes()));
-                  }
-                  if (filter.uploadedFrom() != null || filter.uploadedTo() != null) {
-                    root.add(
-                        f.range()
-                            .field("document.createdAt")
-                            .between(filter.uploadedFrom(), filter.uploadedTo()));
-                  }
+                  root.add(scope(f, workspace, filter));
                 })
             .highlighter(f -> f.unified().tag("<mark>", "</mark>").numberOfFragments(3))
             .fetch(offset, limit);
     return new Hits(result.total().hitCount(), result.hits());
+  }
+
+  @Override
+  public Hits nearest(WorkspaceId workspace, float[] vector, Filter filter, int k) {
+    List<Hit> hits =
+        Search.session(em)
+            .search(KnowledgeChunk.class)
+            .select(f -> passage(f, f.constant(List.<String>of())))
+            .where(
+                f ->
+                    f.knn(k)
+                        .field("embedding")
+                        .matching(vector)
+                        .filter(scope(f, workspace, filter)))
+            .fetchHits(k);
+    return new Hits(hits.size(), hits);
+  }
+
+  /** What a hit shows: the passage, where it is from, its score, and the given highlights. */
+  private static CompositeProjectionValueStep<?, Hit> passage(
+      SearchProjectionFactory<?, ?> f, ProjectionFinalStep<List<String>> highlights) {
+    return f.composite()
+        .from(
+            f.id(UUID.class),
+            f.field("documentId", UUID.class),
+            f.field(CONTENT, String.class),
+            f.field("section", String.class),
+            f.field("page", Integer.class),
+            f.score(),
+            highlights)
+        .asList(LuceneKnowledgeIndex::hit);
+  }
+
+  /** The workspace, always, and the optional filter. */
+  private static SearchPredicate scope(
+      SearchPredicateFactory f, WorkspaceId workspace, Filter filter) {
+    return f.bool(
+            b -> {
+              b.must(f.match().field("workspaceId").matching(workspace.value()));
+              if (filter.documentIds() != null && !filter.documentIds().isEmpty()) {
+                b.must(f.terms().field("documentId").matchingAny(filter.documentIds()));
+              }
+              if (filter.mediaTypes() != null && !filter.mediaTypes().isEmpty()) {
+                b.must(f.terms().field("document.mediaType").matchingAny(filter.mediaTypes()));
+              }
+              if (filter.uploadedFrom() != null || filter.uploadedTo() != null) {
+                b.must(
+                    f.range()
+                        .field("document.createdAt")
+                        .between(filter.uploadedFrom(), filter.uploadedTo()));
+              }
+            })
+        .toPredicate();
   }
 
   @SuppressWarnings("unchecked")

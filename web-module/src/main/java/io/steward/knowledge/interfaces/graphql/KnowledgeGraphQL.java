@@ -6,6 +6,7 @@ import io.steward.knowledge.domain.KnowledgeIndex;
 import io.steward.shared.application.Paging;
 import io.steward.shared.domain.StewardException;
 import io.steward.shared.interfaces.graphql.Connections;
+import io.steward.shared.interfaces.graphql.Enums;
 import io.steward.shared.interfaces.graphql.Ids;
 import io.steward.shared.interfaces.graphql.PageInfo;
 import io.steward.shared.interfaces.graphql.TranslatesFailures;
@@ -51,8 +52,12 @@ public class KnowledgeGraphQL {
   public record DocumentEdge(@NonNull String cursor, @NonNull KnowledgeDocumentView node) {}
 
   @Enum("KnowledgeSearchMode")
-  @Description("FULLTEXT: words and their stems, ranked by BM25")
+  @Description(
+      "HYBRID: both rankings fused (reciprocal rank); VECTOR: nearest in meaning (embeddings);"
+          + " FULLTEXT: words and their stems, ranked by BM25")
   public enum Mode {
+    HYBRID,
+    VECTOR,
     FULLTEXT
   }
 
@@ -145,14 +150,20 @@ public class KnowledgeGraphQL {
   public @NonNull Result searchKnowledge(
       @NonNull @Id @Name(WORKSPACE_ID) String workspaceId,
       @NonNull @Name("query") String query,
-      @Name("mode") @DefaultValue("FULLTEXT") Mode mode,
+      @Name("mode") @DefaultValue("HYBRID") Mode mode,
       @Name("first") @DefaultValue("10") @Description("How many, 1 to 50") int first,
       @Name("offset") @DefaultValue("0") @Description("How many to skip, up to 1000") int offset,
       @Name("filter") Filter filter)
       throws StewardException {
     WorkspaceId ws = workspace(workspaceId);
     KnowledgeSearch.Results results =
-        search.search(ws, query, KnowledgeSearch.Mode.FULLTEXT, filter(filter), first, offset);
+        search.search(
+            ws,
+            query,
+            Enums.convert(mode, KnowledgeSearch.Mode.class),
+            filter(filter),
+            first,
+            offset);
     return new Result(
         results.total(),
         results.results().stream()

@@ -1,0 +1,51 @@
+package io.steward.knowledge.infrastructure.embedding;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import io.steward.knowledge.domain.EmbeddingModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * all-MiniLM-L6-v2 running in the server's JVM (ONNX Runtime; 384 dimensions). Loaded on first use
+ * — about two seconds — and then shared; it is thread-safe.
+ */
+@ApplicationScoped
+public class AllMiniLmEmbeddingModel implements EmbeddingModel {
+
+  public static final String NAME = "all-minilm-l6-v2";
+  public static final int DIMENSION = 384;
+
+  private volatile AllMiniLmL6V2EmbeddingModel model;
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public int dimension() {
+    return DIMENSION;
+  }
+
+  @Override
+  public List<float[]> embed(List<String> texts) {
+    return model().embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
+        .map(Embedding::vector)
+        .toList();
+  }
+
+  private AllMiniLmL6V2EmbeddingModel model() {
+    AllMiniLmL6V2EmbeddingModel loaded = model;
+    if (loaded == null) {
+      synchronized (this) {
+        if (model == null) {
+          model = new AllMiniLmL6V2EmbeddingModel();
+        }
+        loaded = model;
+      }
+    }
+    return loaded;
+  }
+}
