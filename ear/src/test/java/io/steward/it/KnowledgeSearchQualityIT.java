@@ -88,6 +88,7 @@ class KnowledgeSearchQualityIT {
     int vector = answeredAtRankOne("VECTOR");
     int hybrid = answeredAtRankOne("HYBRID");
     String scores = "fulltext " + fulltext + ", vector " + vector + ", hybrid " + hybrid;
+    System.out.println("Queries answered at rank one of " + QUERIES.size() + ": " + scores);
     assertTrue(hybrid > fulltext, scores);
     assertTrue(hybrid > vector, scores);
     assertEquals(QUERIES.size(), hybrid, scores);
