@@ -17,11 +17,13 @@ case "${1:-}" in
     rm -rf "$STEWARD_DATA"
     # A Keycloak master-realm administrator for tests only (ExpiredTokenIT adds a client with it),
     # traces exported over OTLP to where ObservabilityIT listens, and knowledge pages fetchable
-    # from the tests' own web server on loopback (with a short timeout for the slow-page test).
+    # from the tests' own web server on loopback (with a short timeout for the slow-page test),
+    # and knowledge limits low enough for KnowledgeQuotaIT to reach.
     KC_BOOTSTRAP_ADMIN_USERNAME=it-admin KC_BOOTSTRAP_ADMIN_PASSWORD=it-admin \
       OTEL_TRACES_EXPORTER=otlp OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
       OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:${STEWARD_IT_OTLP_PORT:-9099}" OTEL_BSP_SCHEDULE_DELAY=500 \
       STEWARD_KNOWLEDGE_URL_ALLOWED_HOSTS=127.0.0.1 STEWARD_KNOWLEDGE_URL_TIMEOUT_SECONDS=3 \
+      STEWARD_KNOWLEDGE_MAX_DOCUMENTS=40 STEWARD_KNOWLEDGE_MAX_CHUNKS=300 \
       "$HOME_DIR/steward" up --detach ;;
   postgresql)
     psql -h "${PG_HOSTPORT%%:*}" -p "${PG_HOSTPORT##*:}" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \

@@ -103,24 +103,39 @@ public class IngestionSteps {
     if (document == null) {
       return;
     }
+    requireRoom(document, chunks.size());
+    for (int i = 0; i < chunks.size(); i++) {
+      em.persist(new KnowledgeChunk(document, i, chunks.get(i), embeddings.get(i), embeddingModel));
+    }
+    document.ready(chunks.size());
+    document.changedBy(ACTOR, now());
+  }
+
+  /**
+   * Refuses a document whose passages would take the workspace beyond its limit; checked before the
+   * expensive embedding, and again when storing.
+   */
+  public void requireRoom(UUID documentId, int chunks) throws QuotaExceededException {
+    KnowledgeDocument document = em.find(KnowledgeDocument.class, documentId);
+    if (document != null) {
+      requireRoom(document, chunks);
+    }
+  }
+
+  private void requireRoom(KnowledgeDocument document, int chunks) throws QuotaExceededException {
     long stored =
         em.createQuery(
                 "select count(c) from KnowledgeChunk c where c.workspaceId = :workspace",
                 Long.class)
             .setParameter("workspace", document.workspaceId().value())
             .getSingleResult();
-    if (stored + chunks.size() > limits.maxChunks()) {
+    if (stored + chunks > limits.maxChunks()) {
       throw new QuotaExceededException(
           "file",
           "The workspace's knowledge base would exceed "
               + limits.maxChunks()
               + " passages; delete documents first");
     }
-    for (int i = 0; i < chunks.size(); i++) {
-      em.persist(new KnowledgeChunk(document, i, chunks.get(i), embeddings.get(i), embeddingModel));
-    }
-    document.ready(chunks.size());
-    document.changedBy(ACTOR, now());
   }
 
   public void fail(UUID documentId, String reason) {

@@ -65,6 +65,7 @@ public class KnowledgeIngestion {
       if (chunks.isEmpty()) {
         throw new UnreadableDocumentException("The document contains no text to search");
       }
+      steps.requireRoom(documentId, chunks.size());
       steps.complete(documentId, chunks, embed(documentId, chunks), embeddings.name());
     } catch (UnreadableDocumentException | QuotaExceededException e) {
       steps.fail(documentId, e.getMessage());
