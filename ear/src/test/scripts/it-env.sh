@@ -11,27 +11,35 @@ PG_URL="${STEWARD_IT_POSTGRESQL_URL:-jdbc:postgresql://127.0.0.1:5432/steward_it
 PG_DB="${PG_URL##*/}"
 PG_HOSTPORT="${PG_URL#jdbc:postgresql://}"; PG_HOSTPORT="${PG_HOSTPORT%%/*}"
 
+# What the test environment's processes are started with: a Keycloak master-realm administrator
+# for tests only (ExpiredTokenIT adds a client with it), traces exported over OTLP to where
+# ObservabilityIT listens, knowledge pages fetchable from the tests' own web server on loopback
+# (with a short timeout for the slow-page test), and knowledge limits low enough for
+# KnowledgeQuotaIT to reach.
+SETTINGS=(
+  KC_BOOTSTRAP_ADMIN_USERNAME=it-admin KC_BOOTSTRAP_ADMIN_PASSWORD=it-admin
+  OTEL_TRACES_EXPORTER=otlp OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf
+  OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:${STEWARD_IT_OTLP_PORT:-9099}" OTEL_BSP_SCHEDULE_DELAY=500
+  STEWARD_KNOWLEDGE_URL_ALLOWED_HOSTS=127.0.0.1 STEWARD_KNOWLEDGE_URL_TIMEOUT_SECONDS=3
+  STEWARD_KNOWLEDGE_MAX_DOCUMENTS=40 STEWARD_KNOWLEDGE_MAX_CHUNKS=300
+)
+
 case "${1:-}" in
   start)
     "$HOME_DIR/steward" down >/dev/null 2>&1 || true
     rm -rf "$STEWARD_DATA"
-    # A Keycloak master-realm administrator for tests only (ExpiredTokenIT adds a client with it),
-    # traces exported over OTLP to where ObservabilityIT listens, and knowledge pages fetchable
-    # from the tests' own web server on loopback (with a short timeout for the slow-page test),
-    # and knowledge limits low enough for KnowledgeQuotaIT to reach.
-    KC_BOOTSTRAP_ADMIN_USERNAME=it-admin KC_BOOTSTRAP_ADMIN_PASSWORD=it-admin \
-      OTEL_TRACES_EXPORTER=otlp OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
-      OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:${STEWARD_IT_OTLP_PORT:-9099}" OTEL_BSP_SCHEDULE_DELAY=500 \
-      STEWARD_KNOWLEDGE_URL_ALLOWED_HOSTS=127.0.0.1 STEWARD_KNOWLEDGE_URL_TIMEOUT_SECONDS=3 \
-      STEWARD_KNOWLEDGE_MAX_DOCUMENTS=40 STEWARD_KNOWLEDGE_MAX_CHUNKS=300 \
-      "$HOME_DIR/steward" up --detach ;;
+    env "${SETTINGS[@]}" "$HOME_DIR/steward" up --detach ;;
   postgresql)
     psql -h "${PG_HOSTPORT%%:*}" -p "${PG_HOSTPORT##*:}" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
       -c "drop database if exists $PG_DB with (force)" -c "create database $PG_DB"
+    # A fresh server process for the second database: nothing of the first run (open feeds,
+    # background jobs, pooled connections) carries over into the switch.
+    "$HOME_DIR/config/payara.sh" stop
     # The search index belongs to the database it was built from.
     rm -rf "$STEWARD_DATA/index"
     rm -f "$STEWARD_DATA/run/deployed-ear.sha256"
-    STEWARD_DB_URL="$PG_URL" STEWARD_DB_USER=postgres "$HOME_DIR/steward" up --detach ;;
+    env "${SETTINGS[@]}" STEWARD_DB_URL="$PG_URL" STEWARD_DB_USER=postgres \
+      "$HOME_DIR/steward" up --detach ;;
   break-db)
     case "$(cat "$STEWARD_DATA/run/db-url")" in
       jdbc:postgresql:*) broken=jdbc:postgresql://127.0.0.1:1/unreachable ;;

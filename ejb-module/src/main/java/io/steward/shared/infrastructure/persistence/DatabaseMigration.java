@@ -24,7 +24,12 @@ public class DatabaseMigration {
   @Resource(lookup = "jdbc/steward")
   DataSource dataSource;
 
+  /**
+   * Also on the method: the EJB rules for a singleton's lifecycle callbacks read the transaction
+   * attribute there, and Flyway's several connections must not join a transaction.
+   */
   @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void migrate() {
     var result =
         Flyway.configure(DatabaseMigration.class.getClassLoader())
