@@ -37,8 +37,10 @@ public interface KnowledgeBase {
 
   KnowledgeDocument document(WorkspaceId workspace, UUID id) throws StewardException;
 
-  /** The document's bytes as uploaded. */
-  byte[] content(WorkspaceId workspace, UUID id) throws StewardException;
+  /** A document with its bytes as uploaded. */
+  record Download(KnowledgeDocument document, byte[] bytes) {}
+
+  Download content(WorkspaceId workspace, UUID id) throws StewardException;
 
   /** Deletes the document, its passages and their index entries in one unit of work. */
   void delete(WorkspaceId workspace, UUID id) throws StewardException;

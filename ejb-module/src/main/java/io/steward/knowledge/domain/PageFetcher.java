@@ -14,6 +14,6 @@ public interface PageFetcher {
   /** Refuses an address that is malformed or not allowed, before anything is fetched. */
   void requireAllowed(URI url) throws UnreadableDocumentException;
 
-  /** Fetches the page, following redirects while each address is allowed. */
-  Page fetch(URI url) throws UnreadableDocumentException;
+  /** Fetches at most {@code maxBytes}, following redirects while each address is allowed. */
+  Page fetch(URI url, long maxBytes) throws UnreadableDocumentException;
 }

@@ -163,8 +163,9 @@ public class DefaultKnowledgeBase implements KnowledgeBase {
   }
 
   @Override
-  public byte[] content(WorkspaceId workspace, UUID id) throws StewardException {
-    return em.find(DocumentContent.class, document(workspace, id).id()).bytes();
+  public Download content(WorkspaceId workspace, UUID id) throws StewardException {
+    KnowledgeDocument document = document(workspace, id);
+    return new Download(document, em.find(DocumentContent.class, document.id()).bytes());
   }
 
   @Override

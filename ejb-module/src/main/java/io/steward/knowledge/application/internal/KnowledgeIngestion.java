@@ -34,6 +34,7 @@ public class KnowledgeIngestion {
   @Inject DocumentReader reader;
   @Inject PageFetcher fetcher;
   @Inject EmbeddingModel embeddings;
+  @Inject KnowledgeLimits limits;
 
   /** Embeds the chunks a batch at a time, reporting progress after each batch. */
   private List<float[]> embed(UUID documentId, List<Passage> chunks) {
@@ -57,7 +58,8 @@ public class KnowledgeIngestion {
       byte[] bytes = source.get().bytes();
       String mediaType = source.get().mediaType();
       if (bytes == null) {
-        PageFetcher.Page page = fetcher.fetch(URI.create(source.get().url()));
+        PageFetcher.Page page =
+            fetcher.fetch(URI.create(source.get().url()), limits.maxFileBytes());
         bytes = page.bytes();
         mediaType = steps.fetched(documentId, bytes, page.url().getPath());
       }

@@ -52,10 +52,6 @@ public class HttpPageFetcher implements PageFetcher {
   @ConfigProperty(name = "steward.knowledge.url.timeout-seconds", defaultValue = "15")
   int timeoutSeconds;
 
-  @Inject
-  @ConfigProperty(name = "steward.knowledge.max-file-bytes", defaultValue = "10485760")
-  long maxBytes;
-
   /** Reads bodies on managed threads, so a stalled page can be abandoned at the deadline. */
   @Resource ManagedExecutorService executor;
 
@@ -134,7 +130,7 @@ public class HttpPageFetcher implements PageFetcher {
   }
 
   @Override
-  public Page fetch(URI url) throws UnreadableDocumentException {
+  public Page fetch(URI url, long maxBytes) throws UnreadableDocumentException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     URI current = url;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
@@ -154,7 +150,7 @@ public class HttpPageFetcher implements PageFetcher {
         close(response);
         throw new UnreadableDocumentException("The page answered HTTP " + status);
       }
-      return new Page(read(response.body(), deadline), current);
+      return new Page(read(response.body(), deadline, maxBytes), current);
     }
     throw new UnreadableDocumentException(
         "The page redirected more than " + MAX_REDIRECTS + " times");
@@ -182,7 +178,8 @@ public class HttpPageFetcher implements PageFetcher {
   }
 
   /** Reads the body within the deadline and size limit; a stalled body is cut off. */
-  private byte[] read(InputStream body, long deadline) throws UnreadableDocumentException {
+  private byte[] read(InputStream body, long deadline, long maxBytes)
+      throws UnreadableDocumentException {
     CompletableFuture<byte[]> reading =
         CompletableFuture.supplyAsync(
             () -> {

@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.UUID;
 
 /**
  * {@code POST /api/workspaces/{id}/knowledge/documents} takes a file (multipart part {@code file},
@@ -82,10 +81,11 @@ public class KnowledgeResource {
   public Response content(
       @PathParam("workspaceId") String workspaceId, @PathParam("documentId") String documentId)
       throws StewardException {
-    WorkspaceId workspace = WorkspaceId.parse("workspaceId", workspaceId);
-    UUID id = Ids.require("documentId", documentId);
-    KnowledgeDocument document = knowledge.document(workspace, id);
-    return Response.ok(knowledge.content(workspace, id), document.mediaType())
+    KnowledgeBase.Download download =
+        knowledge.content(
+            WorkspaceId.parse("workspaceId", workspaceId), Ids.require("documentId", documentId));
+    KnowledgeDocument document = download.document();
+    return Response.ok(download.bytes(), document.mediaType())
         .header(
             "Content-Disposition",
             "attachment; filename=\"" + document.fileName().replace("\"", "") + "\"")
