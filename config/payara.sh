@@ -69,6 +69,9 @@ create_domain() {
   asadmin create-jvm-options "-Dsteward.data=$STEWARD_DATA" >&2
   # Hibernate reads hibernate.* system properties: the knowledge index lives in the data directory.
   asadmin create-jvm-options "-Dhibernate.search.backend.directory.root=$STEWARD_DATA/index" >&2
+  # Access tokens carry the person's workspace memberships, so people in many workspaces send
+  # long Authorization headers; the default 8 KB header buffer would refuse them.
+  asadmin set "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.header-buffer-length-bytes=65536" >&2
   asadmin set-hazelcast-configuration --dasport $((p+9)) --startport $((p+10)) >&2
   asadmin set-log-attributes \
     'com.sun.enterprise.server.logging.GFFileHandler.formatter=fish.payara.enterprise.server.logging.JSONLogFormatter' >&2

@@ -2,6 +2,7 @@
 # The integration-test environment, driven by the ear module's build (see ear/pom.xml):
 #   start       Keycloak + Payara domain with the freshly built EAR on H2 (fresh data directory)
 #   postgresql  point the same domain at a fresh PostgreSQL database and redeploy
+#   crash-server  kill Payara and start it again on the same database
 #   stop        stop both
 #   break-db / restore-db   make the database unreachable and back (readiness test)
 set -euo pipefail
@@ -14,14 +15,17 @@ PG_HOSTPORT="${PG_URL#jdbc:postgresql://}"; PG_HOSTPORT="${PG_HOSTPORT%%/*}"
 # What the test environment's processes are started with: a Keycloak master-realm administrator
 # for tests only (ExpiredTokenIT adds a client with it), traces exported over OTLP to where
 # ObservabilityIT listens, knowledge pages fetchable from the tests' own web server on loopback
-# (with a short timeout for the slow-page test), and knowledge limits low enough for
-# KnowledgeQuotaIT to reach.
+# (with a short timeout for the slow-page test), knowledge limits low enough for
+# KnowledgeQuotaIT to reach, and the hosted model pointed at the tests' scripted
+# OpenAI-compatible server (with a short timeout for the stalled-model test).
 SETTINGS=(
   KC_BOOTSTRAP_ADMIN_USERNAME=it-admin KC_BOOTSTRAP_ADMIN_PASSWORD=it-admin
   OTEL_TRACES_EXPORTER=otlp OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf
   OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:${STEWARD_IT_OTLP_PORT:-9099}" OTEL_BSP_SCHEDULE_DELAY=500
   STEWARD_KNOWLEDGE_URL_ALLOWED_HOSTS=127.0.0.1 STEWARD_KNOWLEDGE_URL_TIMEOUT_SECONDS=3
   STEWARD_KNOWLEDGE_MAX_DOCUMENTS=40 STEWARD_KNOWLEDGE_MAX_CHUNKS=300
+  STEWARD_MODEL_BASE_URL="http://127.0.0.1:${STEWARD_IT_MODEL_PORT:-9098}/v1"
+  STEWARD_MODEL_NAME=scripted-model STEWARD_MODEL_API_KEY=it-key STEWARD_MODEL_TIMEOUT_SECONDS=4
 )
 
 case "${1:-}" in
@@ -51,7 +55,18 @@ case "${1:-}" in
     url=$(cat "$STEWARD_DATA/run/db-url")
     "$HOME_DIR/config/payara.sh" asadmin set "resources.jdbc-connection-pool.StewardPool.property.URL=$url" >/dev/null
     "$HOME_DIR/config/payara.sh" asadmin flush-connection-pool StewardPool >/dev/null ;;
+  crash-server)
+    # Kills Payara without warning and starts it again on the database it used (RunRecoveryIT:
+    # runs cut off by a crash). H2 runs as "sa", the test PostgreSQL as "postgres".
+    url=$(cat "$STEWARD_DATA/run/db-url")
+    case "$url" in jdbc:postgresql:*) user=postgres ;; *) user=sa ;; esac
+    pid_file="$STEWARD_DATA/payara/domains/steward/config/pid"
+    kill -9 "$(cat "$pid_file")"
+    while kill -0 "$(cat "$pid_file")" 2>/dev/null; do sleep 0.2; done
+    rm -f "$pid_file"
+    env "${SETTINGS[@]}" STEWARD_DB_URL="$url" STEWARD_DB_USER="$user" \
+      "$HOME_DIR/steward" up --detach ;;
   stop)
     "$HOME_DIR/steward" down ;;
-  *) echo "usage: $0 start|postgresql|stop|break-db|restore-db" >&2; exit 2 ;;
+  *) echo "usage: $0 start|postgresql|crash-server|stop|break-db|restore-db" >&2; exit 2 ;;
 esac

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -199,7 +200,16 @@ class TenantIsolationIT {
               "mutation($ws: ID!) { addKnowledgeFromUrl(workspaceId: $ws, url: \"https://example.com/\") { id } }"),
           Map.entry(
               "searchKnowledge",
-              "query($ws: ID!) { searchKnowledge(workspaceId: $ws, query: \"secret\") { totalCount } }"));
+              "query($ws: ID!) { searchKnowledge(workspaceId: $ws, query: \"secret\") { totalCount } }"),
+          // agents
+          Map.entry("agents", "query($ws: ID!) { agents(workspaceId: $ws) { name } }"),
+          Map.entry("agentRuns", "query($ws: ID!) { agentRuns(workspaceId: $ws) { totalCount } }"),
+          Map.entry(
+              "agentRun",
+              "query($ws: ID!, $id: ID!) { agentRun(workspaceId: $ws, runId: $id) { runId } }"),
+          Map.entry(
+              "agentRunEvents",
+              "query($ws: ID!, $id: ID!) { agentRunEvents(workspaceId: $ws, runId: $id) { type } }"));
 
   /**
    * The kind of record {@code $id} names in an operation that reads or changes one by id, or refers
@@ -250,7 +260,9 @@ class TenantIsolationIT {
           Map.entry("moveDealToStage", "deal"),
           Map.entry("deleteDeal", "deal"),
           Map.entry("knowledgeDocument", "knowledgeDocument"),
-          Map.entry("deleteKnowledgeDocument", "knowledgeDocument"));
+          Map.entry("deleteKnowledgeDocument", "knowledgeDocument"),
+          Map.entry("agentRun", "agentRun"),
+          Map.entry("agentRunEvents", "agentRun"));
 
   /** REST paths under a workspace. */
   static final List<String> REST_PATHS =
@@ -259,7 +271,15 @@ class TenantIsolationIT {
           "/api/workspaces/{ws}/audit-log",
           "/api/workspaces/{ws}/dashboard",
           "/api/workspaces/{ws}/changes",
-          "/api/workspaces/{ws}/knowledge/documents/" + UUID.randomUUID());
+          "/api/workspaces/{ws}/knowledge/documents/" + UUID.randomUUID(),
+          "/api/workspaces/{ws}/runs/" + UUID.randomUUID() + "/events");
+
+  /** REST paths under a workspace that take a POST (an AG-UI RunAgentInput where they need one). */
+  static final List<String> REST_POSTS =
+      List.of(
+          "/api/workspaces/{ws}/runs",
+          "/api/workspaces/{ws}/agents/task/runs",
+          "/api/workspaces/{ws}/runs/" + UUID.randomUUID() + "/cancel");
 
   private static String otherTenant;
   private static String daveId;
@@ -299,6 +319,13 @@ class TenantIsolationIT {
                 "secret.txt",
                 "Secret knowledge".getBytes(StandardCharsets.UTF_8))
             .getString("id"));
+    String run = AgentRuns.newId("secret-run");
+    AgentRuns.run(
+        dave,
+        otherTenant,
+        "task",
+        AgentRuns.input(AgentRuns.newId("thread"), run, "what is due today", "offline"));
+    othersRecords.put("agentRun", run);
   }
 
   @Test
@@ -386,6 +413,14 @@ class TenantIsolationIT {
                             "FORBIDDEN", errorCode(bob, op.getValue(), variables), op.getKey())));
     for (String path : REST_PATHS) {
       as(bob).get(path, ws).then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+    }
+    Map<String, Object> runInput =
+        AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), "hello", "offline");
+    for (String path : REST_POSTS) {
+      assertEquals(
+          403,
+          as(bob).contentType(ContentType.JSON).body(runInput).post(path, ws).statusCode(),
+          "POST " + path);
     }
     assertEquals(
         List.of(),

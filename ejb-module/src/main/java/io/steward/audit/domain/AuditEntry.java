@@ -39,6 +39,10 @@ public class AuditEntry {
   @Column(name = "actor_name")
   private String actorName;
 
+  /** The agent that made the change on the actor's behalf, or null when the actor acted. */
+  @Column(name = "agent")
+  private String agent;
+
   @Column(nullable = false)
   private String action;
 
@@ -66,6 +70,7 @@ public class AuditEntry {
       WorkspaceId workspace,
       String actorId,
       String actorName,
+      String agent,
       String action,
       String targetType,
       String targetId,
@@ -76,6 +81,7 @@ public class AuditEntry {
     this.workspaceId = workspace.value();
     this.actorId = actorId;
     this.actorName = actorName;
+    this.agent = agent;
     this.action = action;
     this.targetType = targetType;
     this.targetId = targetId;
@@ -99,6 +105,10 @@ public class AuditEntry {
 
   public String actorName() {
     return actorName;
+  }
+
+  public String agent() {
+    return agent;
   }
 
   public String action() {

@@ -76,6 +76,11 @@ public class Company extends WorkspaceRecord {
   }
 
   @Override
+  public String label() {
+    return name;
+  }
+
+  @Override
   public Map<String, Object> state() {
     return state(
         "name", name,

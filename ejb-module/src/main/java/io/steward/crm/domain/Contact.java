@@ -118,6 +118,11 @@ public class Contact extends WorkspaceRecord {
   }
 
   @Override
+  public String label() {
+    return name;
+  }
+
+  @Override
   public Map<String, Object> state() {
     return state(
         "name", name,

@@ -157,6 +157,11 @@ public class Deal extends WorkspaceRecord {
   }
 
   @Override
+  public String label() {
+    return title;
+  }
+
+  @Override
   public Map<String, Object> state() {
     return state(
         "title", title,

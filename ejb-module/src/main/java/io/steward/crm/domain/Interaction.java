@@ -80,6 +80,11 @@ public class Interaction extends WorkspaceRecord {
   }
 
   @Override
+  public String label() {
+    return summary;
+  }
+
+  @Override
   public Map<String, Object> state() {
     return state(
         "contactId", contactId,

@@ -191,6 +191,11 @@ public class KnowledgeDocument extends WorkspaceRecord {
   }
 
   @Override
+  public String label() {
+    return title;
+  }
+
+  @Override
   public Map<String, Object> state() {
     return state(
         "title",

@@ -88,6 +88,11 @@ public class Checkpoint extends WorkspaceRecord {
   }
 
   @Override
+  public String label() {
+    return title;
+  }
+
+  @Override
   public Map<String, Object> state() {
     return state(
         "projectId", projectId,

@@ -66,6 +66,11 @@ public class Comment extends WorkspaceRecord {
   }
 
   @Override
+  public String label() {
+    return content;
+  }
+
+  @Override
   public Map<String, Object> state() {
     return state(
         "taskId", taskId,

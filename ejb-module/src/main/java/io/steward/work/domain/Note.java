@@ -55,6 +55,11 @@ public class Note extends WorkspaceRecord {
   }
 
   @Override
+  public String label() {
+    return title;
+  }
+
+  @Override
   public Map<String, Object> state() {
     return state(
         "title", title,

@@ -86,6 +86,11 @@ public class Project extends WorkspaceRecord {
   }
 
   @Override
+  public String label() {
+    return name;
+  }
+
+  @Override
   public Map<String, Object> state() {
     return state(
         "name", name,

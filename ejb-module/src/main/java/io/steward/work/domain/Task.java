@@ -158,6 +158,11 @@ public class Task extends WorkspaceRecord {
   }
 
   @Override
+  public String label() {
+    return title;
+  }
+
+  @Override
   public Map<String, Object> state() {
     return state(
         "title", title,

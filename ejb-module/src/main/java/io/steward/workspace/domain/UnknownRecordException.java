@@ -11,6 +11,11 @@ import java.util.UUID;
 public class UnknownRecordException extends StewardException {
 
   public UnknownRecordException(String recordType, UUID id, String field) {
+    this(recordType, id.toString(), field);
+  }
+
+  /** For things known by a name or a client's id rather than a UUID (agents, runs). */
+  public UnknownRecordException(String recordType, String id, String field) {
     super("No " + recordType + " " + id + " in this workspace", field);
   }
 

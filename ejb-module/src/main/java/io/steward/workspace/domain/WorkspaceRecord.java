@@ -57,6 +57,9 @@ public abstract class WorkspaceRecord {
     return Character.toLowerCase(name.charAt(0)) + name.substring(1);
   }
 
+  /** What people call this record: its name or title (or the text of a comment). */
+  public abstract String label();
+
   /** The record's business state, as audit entries and events show it. */
   public abstract Map<String, Object> state();
 

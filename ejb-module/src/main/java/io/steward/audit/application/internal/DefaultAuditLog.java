@@ -50,6 +50,7 @@ public class DefaultAuditLog implements AuditLog {
             workspace,
             caller.userId(),
             caller.username(),
+            currentCaller.agent(),
             action,
             targetType,
             targetId,

@@ -1,0 +1,159 @@
+package io.steward.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.steward.it.support.AgUiStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Speaks to Steward's AG-UI endpoints as the AG-UI client does: {@code POST} a {@code
+ * RunAgentInput} with {@code Accept: text/event-stream} and read the event stream; join or resume
+ * with {@code GET …/runs/{runId}/events}.
+ */
+final class AgentRuns {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  private AgentRuns() {}
+
+  /** A RunAgentInput with one new user message; {@code model} goes into forwardedProps. */
+  static Map<String, Object> input(String threadId, String runId, String text, String model) {
+    Map<String, Object> input = new LinkedHashMap<>();
+    input.put("threadId", threadId);
+    input.put("runId", runId);
+    List<Object> messages = new ArrayList<>();
+    messages.add(Map.of("id", "msg-" + UUID.randomUUID(), "role", "user", "content", text));
+    input.put("messages", messages);
+    input.put("tools", List.of());
+    input.put("context", List.of());
+    input.put("state", Map.of());
+    input.put("forwardedProps", model == null ? Map.of() : Map.of("model", model));
+    return input;
+  }
+
+  static String newId(String prefix) {
+    return prefix + "-" + UUID.randomUUID();
+  }
+
+  /** The path of a run: routed by its message ({@code agent} null) or of a named agent. */
+  static String runsPath(String workspace, String agent) {
+    return "/api/workspaces/"
+        + workspace
+        + (agent == null ? "/runs" : "/agents/" + agent + "/runs");
+  }
+
+  /** POSTs a run and returns the raw response (the whole stream, once the run ended). */
+  static HttpResponse<String> post(String token, String path, Object input) {
+    try {
+      return HTTP.send(request(token, path, input), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Runs to the end and checks the stream against the AG-UI client's rules. */
+  static AgUiStream run(String token, String workspace, String agent, Map<String, Object> input) {
+    HttpResponse<String> response = post(token, runsPath(workspace, agent), input);
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals(
+        "text/event-stream",
+        response.headers().firstValue("Content-Type").orElse("").split(";")[0].strip());
+    assertFalse(response.body().contains("\r"), "AG-UI streams use LF line endings only");
+    return AgUiStream.parse(response.body()).verify();
+  }
+
+  /** Starts a run and reads its stream while it goes on. */
+  static AgUiStream.Live start(String token, String path, Object input) {
+    return live(request(token, path, input));
+  }
+
+  /** Joins or resumes a run's events after a sequence number (as Last-Event-ID). */
+  static AgUiStream.Live join(String token, String workspace, String runId, String lastEventId) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    Steward.URL + "/api/workspaces/" + workspace + "/runs/" + runId + "/events"))
+            .header("Accept", "text/event-stream")
+            .header("Authorization", "Bearer " + token)
+            .GET();
+    if (lastEventId != null) {
+      request.header("Last-Event-ID", lastEventId);
+    }
+    return live(request.build());
+  }
+
+  static HttpResponse<String> joinResponse(String token, String workspace, String runId) {
+    try {
+      return HTTP.send(
+          HttpRequest.newBuilder(
+                  URI.create(
+                      Steward.URL + "/api/workspaces/" + workspace + "/runs/" + runId + "/events"))
+              .header("Accept", "text/event-stream")
+              .header("Authorization", "Bearer " + token)
+              .timeout(Duration.ofSeconds(30))
+              .GET()
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private static AgUiStream.Live live(HttpRequest request) {
+    try {
+      HttpResponse<InputStream> response =
+          HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      if (response.statusCode() != 200) {
+        try (InputStream body = response.body()) {
+          throw new AssertionError(
+              response.statusCode()
+                  + ": "
+                  + new String(body.readAllBytes(), StandardCharsets.UTF_8));
+        }
+      }
+      return AgUiStream.live(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private static HttpRequest request(String token, String path, Object input) {
+    try {
+      return HttpRequest.newBuilder(URI.create(Steward.URL + path))
+          .header("Content-Type", "application/json")
+          .header("Accept", "text/event-stream")
+          .header("Authorization", "Bearer " + token)
+          .timeout(Duration.ofSeconds(60))
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(input)))
+          .build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

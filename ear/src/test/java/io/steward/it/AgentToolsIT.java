@@ -1,0 +1,395 @@
+package io.steward.it;
+
+import static io.steward.it.Steward.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.steward.it.Records.Team;
+import io.steward.it.support.AgUiStream;
+import io.steward.it.support.ScriptedModelServer;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every agent tool, called as a model calls it (a scripted tool call through the real OpenAI
+ * client), in a workspace of its own: what the tool returns, and that the data really changed.
+ */
+class AgentToolsIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static ScriptedModelServer model;
+  private static Team team;
+  private static String project;
+  private static String company;
+  private static String contact;
+
+  @BeforeAll
+  static void setUp() {
+    model = new ScriptedModelServer(AgentRunIT.MODEL_PORT);
+    team = Team.create("Tools");
+    company = Records.company(team.owner(), team.ws(), "Umbrella Labs");
+    contact = Records.contact(team.owner(), team.ws(), "Alexia Ashford", company);
+    project =
+        Records.create(
+            team.owner(), team.ws(), "Project", Map.of("name", "Hive", "companyId", company));
+  }
+
+  @AfterAll
+  static void stopModel() {
+    model.close();
+  }
+
+  @BeforeEach
+  void resetModel() {
+    model.reset();
+  }
+
+  // task agent
+
+  @Test
+  void listTasksFiltersByProjectNameAndStatus() {
+    String title = unique("Sweep");
+    Records.create(team.owner(), team.ws(), "Task", Map.of("title", title, "projectId", project));
+    Records.task(team.owner(), team.ws(), unique("Elsewhere"));
+
+    JsonNode result = call("task", "list_tasks", "{\"project\":\"Hive\",\"status\":\"todo\"}");
+
+    assertTrue(titles(result).contains(title), result::toString);
+    result.get("items").forEach(item -> assertEquals(project, item.get("projectId").asText()));
+  }
+
+  @Test
+  void listTasksDueTodayUsesTheWorkspaceDate() {
+    String title = unique("Due now");
+    Records.create(
+        team.owner(),
+        team.ws(),
+        "Task",
+        Map.of("title", title, "dueDate", LocalDate.now(ZoneOffset.UTC).toString()));
+
+    JsonNode result = call("task", "list_tasks_due_today", "{}");
+
+    assertTrue(titles(result).contains(title), result::toString);
+  }
+
+  @Test
+  void createTaskCreatesIt() {
+    String title = unique("Inspect");
+
+    JsonNode result =
+        call(
+            "task",
+            "create_task",
+            "{\"title\":\"" + title + "\",\"priority\":\"low\",\"project\":\"Hive\"}");
+
+    assertEquals(title, result.get("title").asText());
+    assertEquals(
+        "LOW",
+        ok(
+                team.owner(),
+                "query($ws: ID!, $id: ID!) { task(workspaceId: $ws, id: $id) { priority } }",
+                Map.of("ws", team.ws(), "id", result.get("id").asText()))
+            .getString("data.task.priority"));
+  }
+
+  @Test
+  void updateTaskKeepsWhatItIsNotGiven() {
+    String id =
+        Records.create(
+            team.owner(),
+            team.ws(),
+            "Task",
+            Map.of("title", unique("Old"), "description", "Keep me", "priority", "HIGH"));
+
+    JsonNode result =
+        call("task", "update_task", "{\"taskId\":\"" + id + "\",\"status\":\"in_progress\"}");
+
+    assertEquals("in_progress", result.get("status").asText());
+    assertEquals("Keep me", result.get("description").asText());
+    assertEquals("high", result.get("priority").asText());
+  }
+
+  @Test
+  void deleteTaskDeletesIt() {
+    String id = Records.task(team.owner(), team.ws(), unique("Gone"));
+
+    JsonNode result = call("task", "delete_task", "{\"taskId\":\"" + id + "\"}");
+
+    assertEquals(id, result.get("deleted").get("id").asText());
+    assertEquals(
+        "NOT_FOUND",
+        Steward.errorCode(
+            team.owner(),
+            "query($ws: ID!, $id: ID!) { task(workspaceId: $ws, id: $id) { id } }",
+            Map.of("ws", team.ws(), "id", id)));
+  }
+
+  @Test
+  void commentsAreListedAddedAndDeleted() {
+    String task = Records.task(team.owner(), team.ws(), unique("Discuss"));
+    Records.comment(team.owner(), team.ws(), task, "First thought");
+
+    JsonNode added =
+        call("task", "add_comment", "{\"taskId\":\"" + task + "\",\"content\":\"Second\"}");
+    JsonNode listed = call("task", "list_comments", "{\"taskId\":\"" + task + "\"}");
+    assertEquals(2, listed.get("totalCount").asInt());
+    JsonNode deleted =
+        call("task", "delete_comment", "{\"commentId\":\"" + added.get("id").asText() + "\"}");
+    JsonNode after = call("task", "list_comments", "{\"taskId\":\"" + task + "\"}");
+
+    assertEquals("Second", added.get("content").asText());
+    assertEquals("comment", deleted.get("deleted").get("type").asText());
+    assertEquals(1, after.get("totalCount").asInt());
+  }
+
+  // project agent
+
+  @Test
+  void projectsAreListedActiveOrAll() {
+    String archived = Records.project(team.owner(), team.ws(), unique("Closed"));
+    call("project", "archive_project", "{\"projectId\":\"" + archived + "\"}");
+
+    JsonNode active = call("project", "list_projects", "{\"company\":\"Umbrella Labs\"}");
+    JsonNode all = call("project", "list_all_projects", "{}");
+
+    assertEquals(List.of("Hive"), names(active));
+    assertTrue(ids(all).contains(archived), all::toString);
+  }
+
+  @Test
+  void getProjectReadsOne() {
+    JsonNode result = call("project", "get_project", "{\"projectId\":\"" + project + "\"}");
+    assertEquals("Hive", result.get("name").asText());
+  }
+
+  @Test
+  void projectsAreCreatedUpdatedArchivedAndDeleted() {
+    String name = unique("Lab");
+    JsonNode created =
+        call("project", "create_project", "{\"name\":\"" + name + "\",\"company\":\"Umbrella\"}");
+    String id = created.get("id").asText();
+    assertEquals(company, created.get("companyId").asText());
+
+    JsonNode renamed =
+        call(
+            "project",
+            "update_project",
+            "{\"projectId\":\"" + id + "\",\"name\":\"" + name + " 2\"}");
+    assertEquals(name + " 2", renamed.get("name").asText());
+    assertEquals(company, renamed.get("companyId").asText());
+
+    assertEquals(
+        "archived",
+        call("project", "archive_project", "{\"projectId\":\"" + id + "\"}")
+            .get("status")
+            .asText());
+    assertEquals(
+        id,
+        call("project", "delete_project", "{\"projectId\":\"" + id + "\"}")
+            .get("deleted")
+            .get("id")
+            .asText());
+  }
+
+  // note agent
+
+  @Test
+  void notesAreListedByProjectAndRead() {
+    String title = unique("Minutes");
+    String id =
+        Records.create(
+            team.owner(),
+            team.ws(),
+            "Note",
+            Map.of("title", title, "content", "We met.", "projectId", project));
+
+    JsonNode listed = call("note", "list_notes", "{\"project\":\"Hive\"}");
+    JsonNode read = call("note", "get_note", "{\"noteId\":\"" + id + "\"}");
+
+    assertTrue(titles(listed).contains(title), listed::toString);
+    assertEquals("We met.", read.get("content").asText());
+  }
+
+  @Test
+  void notesAreCreatedUpdatedAndDeleted() {
+    JsonNode created =
+        call(
+            "note",
+            "create_note",
+            "{\"title\":\"Plan\",\"content\":\"## Steps\\n- one\",\"project\":\"Hive\"}");
+    String id = created.get("id").asText();
+
+    JsonNode updated =
+        call("note", "update_note", "{\"noteId\":\"" + id + "\",\"title\":\"Plan B\"}");
+    JsonNode deleted = call("note", "delete_note", "{\"noteId\":\"" + id + "\"}");
+
+    assertEquals("Plan B", updated.get("title").asText());
+    assertEquals("## Steps\n- one", updated.get("content").asText());
+    assertEquals(project, updated.get("projectId").asText());
+    assertEquals(id, deleted.get("deleted").get("id").asText());
+  }
+
+  // checkpoint agent
+
+  @Test
+  void checkpointsAreListedCreatedUpdatedAndDeleted() {
+    JsonNode created =
+        call(
+            "checkpoint",
+            "create_checkpoint",
+            "{\"project\":\"Hive\",\"title\":\"Containment\",\"date\":\"2031-02-03\"}");
+    String id = created.get("id").asText();
+    JsonNode listed = call("checkpoint", "list_checkpoints", "{\"project\":\"Hive\"}");
+    JsonNode moved =
+        call(
+            "checkpoint",
+            "update_checkpoint",
+            "{\"checkpointId\":\"" + id + "\",\"date\":\"2031-03-04\"}");
+    JsonNode deleted = call("checkpoint", "delete_checkpoint", "{\"checkpointId\":\"" + id + "\"}");
+
+    assertEquals(project, created.get("projectId").asText());
+    assertTrue(ids(listed).contains(id), listed::toString);
+    assertEquals("2031-03-04", moved.get("date").asText());
+    assertEquals("Containment", moved.get("title").asText());
+    assertEquals(id, deleted.get("deleted").get("id").asText());
+  }
+
+  // CRM assistant
+
+  @Test
+  void crmSearchFindsPeopleAtACompany() {
+    JsonNode result = call("crm", "crm_search", "{\"query\":\"Umbrella\",\"kinds\":[\"contact\"]}");
+
+    assertTrue(names(result.get("contacts")).contains("Alexia Ashford"), result::toString);
+    assertFalse(result.has("deals"));
+  }
+
+  @Test
+  void companiesAreCreatedAndUpdated() {
+    String name = unique("Tricell");
+    JsonNode created =
+        call("crm", "create_company", "{\"name\":\"" + name + "\",\"industry\":\"Pharma\"}");
+    JsonNode updated =
+        call(
+            "crm",
+            "update_company",
+            "{\"companyId\":\"" + created.get("id").asText() + "\",\"industry\":\"Biotech\"}");
+
+    assertEquals(name, updated.get("name").asText());
+    assertEquals("Biotech", updated.get("industry").asText());
+  }
+
+  @Test
+  void contactsAreCreatedAndUpdated() {
+    JsonNode created =
+        call(
+            "crm",
+            "create_contact",
+            "{\"name\":\"Albert Wesker\",\"company\":\"Umbrella Labs\",\"email\":\"AW@umbrella.example\"}");
+    JsonNode updated =
+        call(
+            "crm",
+            "update_contact",
+            "{\"contactId\":\"" + created.get("id").asText() + "\",\"leadScore\":80}");
+
+    assertEquals(company, created.get("companyId").asText());
+    assertEquals("aw@umbrella.example", updated.get("email").asText());
+    assertEquals(80, updated.get("leadScore").asInt());
+  }
+
+  @Test
+  void interactionsAreLoggedAndListed() {
+    JsonNode logged =
+        call(
+            "crm",
+            "log_interaction",
+            "{\"contact\":\"Alexia\",\"kind\":\"call\",\"summary\":\"Talked about the hive\"}");
+    JsonNode listed = call("crm", "list_interactions", "{\"contact\":\"Alexia Ashford\"}");
+
+    assertEquals(contact, logged.get("contactId").asText());
+    assertEquals("call", logged.get("kind").asText());
+    assertTrue(ids(listed).contains(logged.get("id").asText()), listed::toString);
+  }
+
+  @Test
+  void dealsAreListedAndMoved() {
+    String deal = Records.deal(team.owner(), team.ws(), company, "5000");
+
+    JsonNode listed = call("crm", "list_deals", "{\"company\":\"Umbrella Labs\"}");
+    JsonNode moved =
+        call("crm", "move_deal", "{\"dealId\":\"" + deal + "\",\"stage\":\"qualified\"}");
+
+    assertTrue(ids(listed).contains(deal), listed::toString);
+    assertEquals("qualified", moved.get("stage").asText());
+  }
+
+  @Test
+  void aToolRefusesWhatThePersonMayNotDo() {
+    model.enqueue(
+        ScriptedModelServer.reply().toolCall("call_1", "create_task", "{\"title\":\"Sneaky\"}"),
+        ScriptedModelServer.reply().text("I could not."));
+    AgUiStream stream =
+        AgentRuns.run(
+            team.viewer(),
+            team.ws(),
+            "task",
+            AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), "Add it", null));
+
+    assertTrue(AgentRunIT.resultOf(stream, "call_1").contains("\"FORBIDDEN\""));
+  }
+
+  /** Runs one tool call through a scripted model and returns the tool's result as JSON. */
+  private static JsonNode call(String agent, String tool, String arguments) {
+    model.enqueue(
+        ScriptedModelServer.reply().toolCall("call_1", tool, arguments),
+        ScriptedModelServer.reply().text("Done."));
+    AgUiStream stream =
+        AgentRuns.run(
+            team.owner(),
+            team.ws(),
+            agent,
+            AgentRuns.input(
+                AgentRuns.newId("thread"), AgentRuns.newId("run"), "Use " + tool, null));
+    String content = AgentRunIT.resultOf(stream, "call_1");
+    try {
+      JsonNode result = JSON.readTree(content);
+      assertFalse(result.has("error"), () -> tool + " failed: " + content);
+      return result;
+    } catch (java.io.IOException e) {
+      throw new AssertionError("not JSON: " + content, e);
+    }
+  }
+
+  private static List<String> titles(JsonNode list) {
+    return values(list.get("items"), "title");
+  }
+
+  private static List<String> names(JsonNode list) {
+    return values(list.has("items") ? list.get("items") : list, "name");
+  }
+
+  private static List<String> ids(JsonNode list) {
+    return values(list.get("items"), "id");
+  }
+
+  private static List<String> values(JsonNode items, String field) {
+    List<String> values = new ArrayList<>();
+    items.forEach(item -> values.add(item.get(field).asText()));
+    return values;
+  }
+
+  private static String unique(String prefix) {
+    return prefix + " " + UUID.randomUUID().toString().substring(0, 6);
+  }
+}

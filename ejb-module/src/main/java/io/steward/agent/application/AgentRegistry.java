@@ -1,0 +1,58 @@
+package io.steward.agent.application;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The agents of this installation: every {@link Agent} bean, by name. It feeds routing, runs,
+ * GraphQL and (later) A2A cards and the MCP server.
+ */
+@ApplicationScoped
+public class AgentRegistry {
+
+  /** Where a message no agent clearly fits goes. */
+  public static final String FALLBACK_AGENT = "task";
+
+  @Inject @Any Instance<Agent> beans;
+
+  private Map<String, Agent> agents;
+
+  @PostConstruct
+  void collect() {
+    Map<String, Agent> byName = new LinkedHashMap<>();
+    beans.stream()
+        .sorted(Comparator.comparing(Agent::name))
+        .forEach(
+            agent -> {
+              if (byName.put(agent.name(), agent) != null) {
+                throw new IllegalStateException("two agents are named " + agent.name());
+              }
+              Set<String> toolNames = new HashSet<>();
+              for (AgentTool tool : agent.tools()) {
+                if (!toolNames.add(tool.name())) {
+                  throw new IllegalStateException(
+                      "agent " + agent.name() + " has two tools named " + tool.name());
+                }
+              }
+            });
+    agents = byName;
+  }
+
+  public List<Agent> agents() {
+    return List.copyOf(agents.values());
+  }
+
+  public Optional<Agent> agent(String name) {
+    return Optional.ofNullable(agents.get(name));
+  }
+}

@@ -1,0 +1,434 @@
+package io.steward.agent.application.internal;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import io.steward.agent.application.ActionPolicy;
+import io.steward.agent.application.ActionPolicy.ProposedAction;
+import io.steward.agent.application.Agent;
+import io.steward.agent.application.AgentRouter;
+import io.steward.agent.application.AgentTool;
+import io.steward.agent.application.EntityRef;
+import io.steward.agent.application.RunRequest.ContextItem;
+import io.steward.agent.application.ToolArguments;
+import io.steward.agent.application.ToolOutcome;
+import io.steward.agent.application.internal.ModelStream.Done;
+import io.steward.agent.application.internal.ModelStream.Failed;
+import io.steward.agent.application.internal.ModelStream.Signal;
+import io.steward.agent.application.internal.ModelStream.Text;
+import io.steward.agent.application.internal.ModelStream.Thinking;
+import io.steward.agent.application.internal.ModelStream.ToolCallDone;
+import io.steward.agent.application.internal.ModelStream.ToolCallPart;
+import io.steward.agent.domain.RunStatus;
+import io.steward.shared.domain.StewardException;
+import io.steward.workspace.application.CurrentCaller;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Executes a run on a container thread, outside any transaction: routes the message to an agent,
+ * then alternates model calls (streamed as text, reasoning and tool-call events) and tool calls
+ * (each a transaction of its own, as the person who started the run with the agent acting for them)
+ * until the model answers without tools, and records every event as it goes.
+ */
+@Stateless
+public class RunExecutor {
+
+  static final String RUN_EVENT_NAME = "steward.run";
+  private static final Logger LOG = Logger.getLogger(RunExecutor.class.getName());
+  private static final Duration POLL = Duration.ofMillis(100);
+  private static final int MAX_TOOL_RESULT_CHARS = 20_000;
+
+  @Inject CurrentCaller currentCaller;
+  @Inject RunStore store;
+  @Inject ActionPolicy policy;
+  @Inject AgentRouter router;
+  @Inject LiveRuns liveRuns;
+  @Inject ToolTransactions toolTransactions;
+
+  @Inject
+  @ConfigProperty(name = "steward.model.timeout-seconds", defaultValue = "60")
+  int timeoutSeconds;
+
+  @Inject
+  @ConfigProperty(name = "steward.agent.max-model-calls", defaultValue = "8")
+  int maxModelCalls;
+
+  @Asynchronous
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void execute(RunJob job) {
+    currentCaller.set(job.caller());
+    new Execution(job).run();
+  }
+
+  /** The state of one run while it executes. */
+  private final class Execution {
+    private final RunJob job;
+    private final RunRecorder recorder;
+    private final AgUiWriter writer;
+    private final Blocks blocks = new Blocks();
+    private long inputTokens;
+    private long outputTokens;
+
+    Execution(RunJob job) {
+      this.job = job;
+      this.recorder = new RunRecorder(job.run(), job.live(), store);
+      this.writer =
+          new AgUiWriter(job.threadId(), job.runId(), recorder::record, Clock.systemUTC());
+    }
+
+    void run() {
+      RunStatus status = RunStatus.SUCCEEDED;
+      String errorCode = null;
+      try {
+        writer.runStarted();
+        Agent agent = route();
+        currentCaller.actAs(agent.name());
+        writer.custom(
+            RUN_EVENT_NAME,
+            Json.createObjectBuilder()
+                .add("agent", agent.name())
+                .add("model", job.model().name())
+                .add("offline", job.model().offline())
+                .build());
+        boolean cancelled = converse(agent);
+        status = cancelled ? RunStatus.CANCELLED : RunStatus.SUCCEEDED;
+        writer.runFinished(cancelled ? "cancelled" : "success", usage());
+      } catch (RunFailure failure) {
+        status = RunStatus.FAILED;
+        errorCode = failure.code();
+        writer.runError(failure.getMessage(), failure.code());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        status = RunStatus.FAILED;
+        errorCode = "INTERRUPTED";
+        writer.runError("The run was interrupted.", errorCode);
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "Run " + job.runId() + " failed", e);
+        status = RunStatus.FAILED;
+        errorCode = "INTERNAL";
+        writer.runError("The run failed unexpectedly.", errorCode);
+      } finally {
+        complete(status, errorCode);
+      }
+    }
+
+    private void complete(RunStatus status, String errorCode) {
+      try {
+        recorder.flush();
+        store.finish(job.run(), status, errorCode, inputTokens, outputTokens, recorder.count());
+        store.remember(
+            job.workspace().id(),
+            job.threadId(),
+            job.caller().userId(),
+            job.conversation().messagesJson(),
+            job.conversation().idsJson());
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "Could not store the end of run " + job.runId(), e);
+      } finally {
+        job.live().end();
+        liveRuns.close(job.live());
+      }
+    }
+
+    private Agent route() {
+      writer.stepStarted("routing");
+      Agent agent = job.agent();
+      if (agent == null) {
+        agent = router.route(job.conversation().lastUserText()).agent();
+        store.routed(job.run(), agent.name());
+      }
+      writer.stepFinished("routing");
+      return agent;
+    }
+
+    /** Model calls and tool calls until the model answers; true when the run was cancelled. */
+    private boolean converse(Agent agent) throws RunFailure, InterruptedException {
+      Map<String, AgentTool> tools = new LinkedHashMap<>();
+      List<ToolSpecification> specifications = new ArrayList<>();
+      for (AgentTool tool : agent.tools()) {
+        tools.put(tool.name(), tool);
+        specifications.add(tool.specification());
+      }
+      specifications.add(Blocks.TOOL);
+      SystemMessage instructions = SystemMessage.from(systemPrompt(agent));
+      for (int call = 0; call < maxModelCalls; call++) {
+        if (cancelled()) {
+          return true;
+        }
+        writer.stepStarted("answer");
+        String messageId = writer.beginAssistantMessage();
+        List<ChatMessage> messages = new ArrayList<>();
+        messages.add(instructions);
+        messages.addAll(job.conversation().messages());
+        AiMessage reply =
+            callModel(
+                ChatRequest.builder().messages(messages).toolSpecifications(specifications).build(),
+                messageId);
+        writer.stepFinished("answer");
+        if (reply == null) {
+          return true;
+        }
+        job.conversation().add(reply, messageId);
+        if (!reply.hasToolExecutionRequests()) {
+          return false;
+        }
+        writer.stepStarted("tools");
+        for (ToolExecutionRequest request : reply.toolExecutionRequests()) {
+          if (cancelled()) {
+            return true;
+          }
+          runTool(agent, tools.get(request.name()), request);
+        }
+        writer.stepFinished("tools");
+      }
+      writer.stepStarted("answer");
+      writer.beginAssistantMessage();
+      writer.text("I stopped here: this needed more than " + maxModelCalls + " model calls.");
+      writer.stepFinished("answer");
+      return false;
+    }
+
+    /** One streamed model call; null when the run was cancelled meanwhile. */
+    private AiMessage callModel(ChatRequest request, String messageId)
+        throws RunFailure, InterruptedException {
+      ModelStream stream = new ModelStream();
+      job.model().model().chat(request, stream);
+      Map<Integer, String> callIds = new HashMap<>();
+      Set<String> withArguments = new HashSet<>();
+      long lastSignal = System.nanoTime();
+      Duration timeout = Duration.ofSeconds(timeoutSeconds);
+      while (true) {
+        if (cancelled()) {
+          stream.cancel();
+          return null;
+        }
+        Signal signal = stream.next(POLL);
+        if (signal == null) {
+          recorder.flushIfDue();
+          if (Duration.ofNanos(System.nanoTime() - lastSignal).compareTo(timeout) > 0) {
+            stream.cancel();
+            throw RunFailure.timeout();
+          }
+          continue;
+        }
+        lastSignal = System.nanoTime();
+        if (signal instanceof Done done) {
+          return finish(done.response(), callIds, messageId);
+        }
+        if (signal instanceof Failed failed) {
+          LOG.log(Level.WARNING, "Model call of run " + job.runId() + " failed", failed.error());
+          throw RunFailure.ofModel(failed.error());
+        }
+        if (signal instanceof Text text) {
+          writer.text(text.delta());
+        } else if (signal instanceof Thinking thinking) {
+          writer.reasoning(thinking.delta());
+        } else if (signal instanceof ToolCallPart part) {
+          String id = callId(callIds, part.part().index(), part.part().id());
+          writer.toolCallStarted(id, part.part().name(), messageId);
+          writer.toolCallArguments(id, part.part().partialArguments());
+          withArguments.add(id);
+        } else if (signal instanceof ToolCallDone done) {
+          ToolExecutionRequest call = done.call().toolExecutionRequest();
+          String id = callId(callIds, done.call().index(), call.id());
+          writer.toolCallStarted(id, call.name(), messageId);
+          if (!withArguments.contains(id)) {
+            writer.toolCallArguments(id, call.arguments());
+          }
+          writer.toolCallEnded(id);
+        }
+        if (stream.idle()) {
+          recorder.flushIfDue();
+        }
+      }
+    }
+
+    /** Closes the reply's tool calls (under the ids the client saw) and counts its tokens. */
+    private AiMessage finish(
+        ChatResponse response, Map<Integer, String> callIds, String messageId) {
+      TokenUsage usage = response.tokenUsage();
+      if (usage != null) {
+        inputTokens += usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+        outputTokens += usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+      }
+      AiMessage reply = response.aiMessage();
+      if (!reply.hasToolExecutionRequests()) {
+        return reply;
+      }
+      List<ToolExecutionRequest> calls = new ArrayList<>();
+      List<ToolExecutionRequest> requested = reply.toolExecutionRequests();
+      for (int index = 0; index < requested.size(); index++) {
+        ToolExecutionRequest call = requested.get(index);
+        String id = callId(callIds, index, call.id());
+        writer.toolCallStarted(id, call.name(), messageId);
+        writer.toolCallEnded(id);
+        calls.add(call.toBuilder().id(id).build());
+      }
+      return AiMessage.from(reply.text(), calls);
+    }
+
+    private String callId(Map<Integer, String> callIds, int index, String providerId) {
+      return callIds.computeIfAbsent(
+          index,
+          i ->
+              providerId == null || providerId.isBlank()
+                  ? "call-" + UUID.randomUUID()
+                  : providerId);
+    }
+
+    private void runTool(Agent agent, AgentTool tool, ToolExecutionRequest request) {
+      List<JsonObject> shown = new ArrayList<>();
+      String content = toolResult(agent, tool, request, shown);
+      String resultId = writer.toolCallResult(request.id(), content);
+      job.conversation().add(ToolExecutionResultMessage.from(request, content), resultId);
+      shown.forEach(block -> writer.custom(Blocks.EVENT_NAME, block));
+    }
+
+    /** The tool's result for the model; blocks to show are added to {@code shown}. */
+    private String toolResult(
+        Agent agent, AgentTool tool, ToolExecutionRequest request, List<JsonObject> shown) {
+      JsonObject arguments;
+      try (JsonReader reader = Json.createReader(new StringReader(request.arguments()))) {
+        arguments = reader.readObject();
+      } catch (JsonException | IllegalStateException e) {
+        return error("VALIDATION", "The arguments are not a JSON object.", null);
+      }
+      if (Blocks.TOOL_NAME.equals(request.name())) {
+        Blocks.Outcome outcome = blocks.resolve(arguments);
+        if (outcome.block() == null) {
+          LOG.warning("Run " + job.runId() + " dropped a block: " + outcome.problem());
+          return Json.createObjectBuilder()
+              .add("shown", false)
+              .add("reason", outcome.problem())
+              .build()
+              .toString();
+        }
+        shown.add(outcome.block());
+        return Json.createObjectBuilder().add("shown", true).build().toString();
+      }
+      if (tool == null) {
+        return error("NOT_FOUND", "There is no tool named " + request.name() + ".", null);
+      }
+      if (tool.changesData()) {
+        policy.decide(
+            new ProposedAction(
+                job.workspace().id(),
+                agent.name(),
+                tool.name(),
+                arguments.toString(),
+                job.caller().userId()));
+      }
+      try {
+        ToolOutcome outcome =
+            toolTransactions.execute(tool, new ToolArguments(job.workspace().id(), arguments));
+        blocks.remember(outcome.entities());
+        if (tool.changesData()) {
+          for (EntityRef changed : outcome.entities()) {
+            shown.add(blocks.entityRef(changed));
+          }
+        }
+        return truncate(outcome.content());
+      } catch (StewardException e) {
+        return error(e.kind().name(), e.getMessage(), e.field());
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "Tool " + tool.name() + " failed in run " + job.runId(), e);
+        return error("INTERNAL", "The tool failed.", null);
+      }
+    }
+
+    private boolean cancelled() {
+      return job.live().cancelRequested();
+    }
+
+    private JsonObject usage() {
+      return Json.createObjectBuilder()
+          .add("inputTokens", inputTokens)
+          .add("outputTokens", outputTokens)
+          .add("totalTokens", inputTokens + outputTokens)
+          .build();
+    }
+
+    private String systemPrompt(Agent agent) {
+      LocalDate today = LocalDate.now(Clock.system(job.workspace().timeZone()));
+      StringBuilder prompt =
+          new StringBuilder()
+              .append("You are the ")
+              .append(agent.name())
+              .append(" agent of Steward, working in the workspace \"")
+              .append(job.workspace().name())
+              .append("\" for ")
+              .append(job.caller().displayName())
+              .append(".\n")
+              .append(agent.description())
+              .append("\nToday: ")
+              .append(today)
+              .append(" (")
+              .append(job.workspace().timeZone())
+              .append(")\n")
+              .append(
+                  "Use your tools to read and change the workspace's data. Take ids only from"
+                      + " tool results, never invent them. When a change conflicts with another"
+                      + " edit, read the record again and retry once. Answer briefly, in"
+                      + " Markdown. To show a table, a chart, a timeline or a link to a record,"
+                      + " call "
+                      + Blocks.TOOL_NAME
+                      + ".");
+      String instructions = job.conversation().instructions();
+      if (!instructions.isEmpty()) {
+        prompt.append("\nThe client adds these instructions:\n").append(instructions);
+      }
+      List<ContextItem> context = job.context();
+      if (!context.isEmpty()) {
+        prompt.append("\nContext from the client:");
+        for (ContextItem item : context) {
+          prompt.append("\n- ").append(item.description()).append(": ").append(item.value());
+        }
+      }
+      return prompt.toString();
+    }
+  }
+
+  private static String error(String code, String message, String field) {
+    JsonObjectBuilder error = Json.createObjectBuilder().add("code", code).add("message", message);
+    if (field != null) {
+      error.add("field", field);
+    }
+    return Json.createObjectBuilder().add("error", error).build().toString();
+  }
+
+  private static String truncate(String content) {
+    return content.length() <= MAX_TOOL_RESULT_CHARS
+        ? content
+        : content.substring(0, MAX_TOOL_RESULT_CHARS) + " …(cut)";
+  }
+}

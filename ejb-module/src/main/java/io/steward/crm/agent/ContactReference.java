@@ -1,0 +1,29 @@
+package io.steward.crm.agent;
+
+import io.steward.agent.application.RecordReference;
+import io.steward.crm.application.ContactService;
+import io.steward.crm.application.ContactService.ContactOrder;
+import io.steward.crm.domain.Contact;
+import io.steward.shared.domain.StewardException;
+import io.steward.workspace.domain.WorkspaceId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** A tool argument naming a contact by id or name. */
+@ApplicationScoped
+public class ContactReference extends RecordReference<Contact> {
+
+  @Inject ContactService contacts;
+
+  public ContactReference() {
+    super(Contact.class);
+  }
+
+  @Override
+  protected List<Contact> candidates(WorkspaceId workspace, String text) throws StewardException {
+    return contacts
+        .contacts(workspace, null, null, null, text, ContactOrder.NAME, CANDIDATES)
+        .items();
+  }
+}

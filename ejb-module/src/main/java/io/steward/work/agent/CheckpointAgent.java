@@ -1,0 +1,132 @@
+package io.steward.work.agent;
+
+import io.steward.agent.application.Agent;
+import io.steward.agent.application.AgentTool;
+import io.steward.agent.application.ToolArguments;
+import io.steward.agent.application.ToolOutcome;
+import io.steward.shared.application.Paging;
+import io.steward.shared.application.Paging.PageRequest;
+import io.steward.shared.domain.StewardException;
+import io.steward.work.application.CheckpointService;
+import io.steward.work.domain.Checkpoint;
+import io.steward.workspace.domain.WorkspaceId;
+import io.steward.workspace.domain.WorkspaceRecord;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+
+/** Lists, sets, moves and removes the checkpoints (milestones) of projects. */
+@ApplicationScoped
+public class CheckpointAgent implements Agent {
+
+  private static final PageRequest ALL = new PageRequest(0, Paging.MAX_PAGE_SIZE);
+
+  @Inject CheckpointService checkpoints;
+  @Inject ProjectReference projectReference;
+
+  private List<AgentTool> tools;
+
+  @PostConstruct
+  void buildTools() {
+    tools =
+        List.of(
+            AgentTool.reading("list_checkpoints")
+                .description(
+                    "Lists checkpoints (milestones) by date, optionally of one project and"
+                        + " within a date range.")
+                .text("project", "The project's id or name")
+                .date("from", "Only checkpoints on or after this date")
+                .date("to", "Only checkpoints on or before this date")
+                .handler(this::listCheckpoints),
+            AgentTool.changing("create_checkpoint")
+                .description("Sets a checkpoint (milestone) on a date in an active project.")
+                .requiredText("project", "The project's id or name")
+                .requiredText("title", "What is reached or due at the checkpoint")
+                .requiredDate("date", "The checkpoint's date")
+                .handler(this::createCheckpoint),
+            AgentTool.changing("update_checkpoint")
+                .description(
+                    "Renames a checkpoint, moves it to another date or project; fields left out"
+                        + " keep their values.")
+                .requiredText("checkpointId", "The checkpoint's id")
+                .version()
+                .text("title", "New title")
+                .date("date", "New date")
+                .text("project", "The id or name of the project it moves to")
+                .handler(this::updateCheckpoint),
+            AgentTool.changing("delete_checkpoint")
+                .description("Removes a checkpoint for good.")
+                .requiredText("checkpointId", "The checkpoint's id")
+                .version()
+                .handler(this::deleteCheckpoint));
+  }
+
+  @Override
+  public String name() {
+    return "checkpoint";
+  }
+
+  @Override
+  public String description() {
+    return "Tracks project checkpoints (milestones) and their dates: lists what is coming up,"
+        + " sets new milestones, moves or renames them and removes them.";
+  }
+
+  @Override
+  public List<String> examples() {
+    return List.of(
+        "Which milestones are coming up in the next four weeks?",
+        "When is the go-live of the Northwind web shop?",
+        "List the checkpoints of the Globex brand refresh",
+        "Add a checkpoint 'Beta launch' on December 15 to the Northwind web shop project",
+        "Move the design sign-off milestone to next Friday",
+        "Rename the checkpoint 'Final presentation' to 'Final brand presentation'",
+        "Remove the 'Print files delivered' milestone");
+  }
+
+  @Override
+  public List<AgentTool> tools() {
+    return tools;
+  }
+
+  private ToolOutcome listCheckpoints(ToolArguments arguments) throws StewardException {
+    return ToolOutcome.of(
+        checkpoints.checkpoints(
+            arguments.workspace(),
+            projectReference.id(arguments, "project"),
+            arguments.date("from"),
+            arguments.date("to"),
+            ALL));
+  }
+
+  private ToolOutcome createCheckpoint(ToolArguments arguments) throws StewardException {
+    return ToolOutcome.of(
+        checkpoints.create(
+            arguments.workspace(),
+            projectReference.requiredId(arguments, "project"),
+            arguments.requiredText("title"),
+            arguments.requiredDate("date"),
+            false));
+  }
+
+  private ToolOutcome updateCheckpoint(ToolArguments arguments) throws StewardException {
+    WorkspaceId workspace = arguments.workspace();
+    Checkpoint checkpoint = checkpoints.checkpoint(workspace, arguments.requiredId("checkpointId"));
+    return ToolOutcome.of(
+        checkpoints.update(
+            workspace,
+            checkpoint.id(),
+            arguments.version(checkpoint.version()),
+            projectReference.id(arguments, "project", checkpoint.projectId()),
+            arguments.text("title", checkpoint.title()),
+            arguments.date("date", checkpoint.date())));
+  }
+
+  private ToolOutcome deleteCheckpoint(ToolArguments arguments) throws StewardException {
+    UUID id = arguments.requiredId("checkpointId");
+    checkpoints.delete(arguments.workspace(), id, arguments.version());
+    return ToolOutcome.deleted(WorkspaceRecord.typeName(Checkpoint.class), id);
+  }
+}

@@ -1,0 +1,137 @@
+package io.steward.work.agent;
+
+import io.steward.agent.application.Agent;
+import io.steward.agent.application.AgentTool;
+import io.steward.agent.application.ToolArguments;
+import io.steward.agent.application.ToolOutcome;
+import io.steward.shared.application.Paging;
+import io.steward.shared.application.Paging.PageRequest;
+import io.steward.shared.domain.StewardException;
+import io.steward.work.application.NoteService;
+import io.steward.work.domain.Note;
+import io.steward.workspace.domain.WorkspaceId;
+import io.steward.workspace.domain.WorkspaceRecord;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+
+/** Finds, reads, writes and deletes notes, on their own or about a project. */
+@ApplicationScoped
+public class NoteAgent implements Agent {
+
+  private static final PageRequest ALL = new PageRequest(0, Paging.MAX_PAGE_SIZE);
+
+  @Inject NoteService notes;
+  @Inject ProjectReference projectReference;
+
+  private List<AgentTool> tools;
+
+  @PostConstruct
+  void buildTools() {
+    tools =
+        List.of(
+            AgentTool.reading("list_notes")
+                .description(
+                    "Lists notes, most recently changed first, optionally of one project or"
+                        + " matching a search in title and content.")
+                .text("project", "The project's id or name")
+                .text("search", "Text the title or content contains")
+                .handler(this::listNotes),
+            AgentTool.reading("get_note")
+                .description("Reads one note with its full content.")
+                .requiredText("noteId", "The note's id")
+                .handler(this::getNote),
+            AgentTool.changing("create_note")
+                .description("Writes a new note, optionally about a project.")
+                .requiredText("title", "Short title")
+                .requiredText("content", "The note, in Markdown")
+                .text("project", "The id or name of the project it is about")
+                .handler(this::createNote),
+            AgentTool.changing("update_note")
+                .description(
+                    "Changes a note's title, content or project; fields left out keep their"
+                        + " values. The content given replaces the whole content.")
+                .requiredText("noteId", "The note's id")
+                .version()
+                .text("title", "New title")
+                .text("content", "New content, in Markdown")
+                .text("project", "The id or name of the project it is about")
+                .handler(this::updateNote),
+            AgentTool.changing("delete_note")
+                .description("Deletes a note for good.")
+                .requiredText("noteId", "The note's id")
+                .version()
+                .handler(this::deleteNote));
+  }
+
+  @Override
+  public String name() {
+    return "note";
+  }
+
+  @Override
+  public String description() {
+    return "Keeps the team's notes: finds and reads notes, writes meeting notes, decisions and"
+        + " briefs in Markdown, on their own or about a project, and edits or deletes them.";
+  }
+
+  @Override
+  public List<String> examples() {
+    return List.of(
+        "Write a note about today's meeting with Globex",
+        "Show the notes of the Northwind web shop project",
+        "What did we decide for the web shop? Look it up in the notes",
+        "Find the note about our weekly routine",
+        "Add to the brand refresh brief that the logo must stay blue",
+        "Rename the note 'Weekly routine' to 'Team rhythm'",
+        "Delete the note 'Weekly routine'");
+  }
+
+  @Override
+  public List<AgentTool> tools() {
+    return tools;
+  }
+
+  private ToolOutcome listNotes(ToolArguments arguments) throws StewardException {
+    return ToolOutcome.of(
+        notes.notes(
+            arguments.workspace(),
+            projectReference.id(arguments, "project"),
+            arguments.text("search"),
+            ALL));
+  }
+
+  private ToolOutcome getNote(ToolArguments arguments) throws StewardException {
+    return ToolOutcome.of(notes.note(arguments.workspace(), arguments.requiredId("noteId")));
+  }
+
+  private ToolOutcome createNote(ToolArguments arguments) throws StewardException {
+    return ToolOutcome.of(
+        notes.create(
+            arguments.workspace(),
+            arguments.requiredText("title"),
+            arguments.requiredText("content"),
+            projectReference.id(arguments, "project")));
+  }
+
+  private ToolOutcome updateNote(ToolArguments arguments) throws StewardException {
+    WorkspaceId workspace = arguments.workspace();
+    Note note = notes.note(workspace, arguments.requiredId("noteId"));
+    return ToolOutcome.of(
+        notes.update(
+            workspace,
+            note.id(),
+            arguments.version(note.version()),
+            arguments.text("title", note.title()),
+            arguments.text("content", note.content()),
+            projectReference.id(arguments, "project", note.projectId())));
+  }
+
+  private ToolOutcome deleteNote(ToolArguments arguments) throws StewardException {
+    UUID id = arguments.requiredId("noteId");
+    notes.delete(arguments.workspace(), id, arguments.version());
+    return ToolOutcome.deleted(WorkspaceRecord.typeName(Note.class), id);
+  }
+}

@@ -1,0 +1,2 @@
+/** Agents and run history in GraphQL. */
+package io.steward.agent.interfaces.graphql;

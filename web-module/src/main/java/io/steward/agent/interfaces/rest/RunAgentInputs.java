@@ -1,0 +1,111 @@
+package io.steward.agent.interfaces.rest;
+
+import io.steward.agent.application.RunRequest;
+import io.steward.agent.application.RunRequest.ContextItem;
+import io.steward.agent.application.RunRequest.InputMessage;
+import io.steward.agent.application.RunRequest.InputToolCall;
+import io.steward.shared.domain.InvalidInputException;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads an AG-UI {@code RunAgentInput} as the AG-UI client sends it: {@code threadId}, {@code
+ * runId} and {@code messages} required, {@code context} optional, content either a string or a list
+ * of input parts (text parts are read, others skipped). {@code forwardedProps.model} may name the
+ * model to use ({@code offline} for the built-in one). Client-side {@code tools} are not offered to
+ * Steward's agents.
+ */
+final class RunAgentInputs {
+
+  private RunAgentInputs() {}
+
+  static RunRequest read(String body) throws InvalidInputException {
+    JsonObject input;
+    try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+      input = reader.readObject();
+    } catch (JsonException | IllegalStateException e) {
+      throw new InvalidInputException("body", "must be an AG-UI RunAgentInput JSON object");
+    }
+    JsonArray messages = array(input, "messages");
+    if (messages == null) {
+      throw new InvalidInputException("messages", "is required (a list, may be empty)");
+    }
+    List<InputMessage> read = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      if (!(messages.get(i) instanceof JsonObject message)) {
+        throw new InvalidInputException("messages[" + i + "]", "must be an object");
+      }
+      read.add(message(message, i));
+    }
+    List<ContextItem> context = new ArrayList<>();
+    JsonArray items = array(input, "context");
+    if (items != null) {
+      for (JsonValue item : items) {
+        if (item instanceof JsonObject object) {
+          context.add(new ContextItem(text(object, "description"), text(object, "value")));
+        }
+      }
+    }
+    String model = null;
+    if (input.get("forwardedProps") instanceof JsonObject forwarded) {
+      model = text(forwarded, "model");
+    }
+    return new RunRequest(text(input, "threadId"), text(input, "runId"), read, context, model);
+  }
+
+  private static InputMessage message(JsonObject message, int index) throws InvalidInputException {
+    List<InputToolCall> toolCalls = new ArrayList<>();
+    JsonArray calls = array(message, "toolCalls");
+    if (calls != null) {
+      for (JsonValue call : calls) {
+        if (!(call instanceof JsonObject object)
+            || !(object.get("function") instanceof JsonObject function)) {
+          throw new InvalidInputException(
+              "messages[" + index + "].toolCalls", "must be AG-UI tool calls");
+        }
+        toolCalls.add(
+            new InputToolCall(
+                text(object, "id"), text(function, "name"), text(function, "arguments")));
+      }
+    }
+    return new InputMessage(
+        text(message, "id"),
+        text(message, "role"),
+        content(message.get("content")),
+        toolCalls,
+        text(message, "toolCallId"));
+  }
+
+  /** A string, or the text parts of a list of input parts joined by blank lines. */
+  private static String content(JsonValue content) {
+    if (content instanceof JsonString string) {
+      return string.getString();
+    }
+    if (content instanceof JsonArray parts) {
+      List<String> texts = new ArrayList<>();
+      for (JsonValue part : parts) {
+        if (part instanceof JsonObject object && "text".equals(text(object, "type"))) {
+          texts.add(text(object, "text"));
+        }
+      }
+      return String.join("\n\n", texts);
+    }
+    return null;
+  }
+
+  private static String text(JsonObject object, String name) {
+    return object.get(name) instanceof JsonString string ? string.getString() : null;
+  }
+
+  private static JsonArray array(JsonObject object, String name) {
+    return object.get(name) instanceof JsonArray array ? array : null;
+  }
+}
