@@ -72,6 +72,11 @@ create_domain() {
   # Access tokens carry the person's workspace memberships, so people in many workspaces send
   # long Authorization headers; the default 8 KB header buffer would refuse them.
   asadmin set "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.header-buffer-length-bytes=65536" >&2
+  # Each executing agent run (and knowledge ingestion) holds an EJB asynchronous thread while it
+  # waits for its model; the default pool runs only 16 at once and queues the rest.
+  asadmin set configs.config.server-config.ejb-container.property.thread-core-pool-size=128 \
+    configs.config.server-config.ejb-container.property.thread-max-pool-size=128 \
+    configs.config.server-config.ejb-container.property.allow-core-thread-timeout=true >&2
   asadmin set-hazelcast-configuration --dasport $((p+9)) --startport $((p+10)) >&2
   asadmin set-log-attributes \
     'com.sun.enterprise.server.logging.GFFileHandler.formatter=fish.payara.enterprise.server.logging.JSONLogFormatter' >&2
