@@ -48,14 +48,22 @@ final class Conversation {
         new ArrayList<>(ChatMessageDeserializer.messagesFromJson(messagesJson)), ids);
   }
 
-  /** Adds the client's messages not yet in the thread; system and developer ones instruct. */
+  /**
+   * Adds the client's messages not yet in the thread; system and developer ones, new or resent,
+   * instruct this run.
+   */
   void addInput(List<InputMessage> input) {
     StringBuilder instructions = new StringBuilder();
     for (InputMessage message : input) {
+      String content = message.content() == null ? "" : message.content();
+      if (message.role().equals("system") || message.role().equals("developer")) {
+        // not kept in the history, so read from every run's input, even when resent
+        instructions.append(content).append('\n');
+        continue;
+      }
       if (message.id() != null && !knownIds.add(message.id())) {
         continue;
       }
-      String content = message.content() == null ? "" : message.content();
       switch (message.role()) {
         case "user" -> {
           if (!content.isBlank()) {
@@ -67,7 +75,6 @@ final class Conversation {
             messages.add(
                 ToolExecutionResultMessage.from(
                     message.toolCallId(), toolNameOf(message.toolCallId()), content));
-        case "system", "developer" -> instructions.append(content).append('\n');
         default -> {
           // activity and reasoning messages are for people, not for the model
         }
