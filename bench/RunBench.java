@@ -19,7 +19,8 @@
  *
  * Run (JDK 17+, no build), from the repository root, with Steward started with
  * STEWARD_MODEL_BASE_URL=http://127.0.0.1:9098/v1 and the baseline WAR deployed:
- *   java bench/RunBench.java --base http://localhost:8080 --keycloak http://localhost:8180
+ *   java bench/RunBench.java --base http://localhost:8080 --keycloak http://localhost:8180 \
+ *       --server-pid "$(cat data/payara/domains/steward/config/pid)"
  */
 
 import com.sun.net.httpserver.HttpExchange;
@@ -54,7 +55,8 @@ import java.util.regex.Pattern;
 public class RunBench {
 
   static final String HOLD = "hold this run open";
-  static final Pattern HEAP = Pattern.compile("(?m)^base_memory_usedHeap_bytes(?:\\{[^}]*\\})? (\\S+)");
+  static final Pattern HEAP =
+      Pattern.compile("(?m)^(?:base_)?memory_usedHeap_bytes(?:\\{[^}]*\\})? (\\S+)");
 
   final Map<String, String> options;
   final HttpClient http =
@@ -63,6 +65,7 @@ public class RunBench {
           .executor(Executors.newCachedThreadPool())
           .build();
   String token;
+  final AtomicInteger opened = new AtomicInteger();
 
   RunBench(Map<String, String> options) {
     this.options = options;
@@ -80,6 +83,7 @@ public class RunBench {
     options.put("duration", "30");
     options.put("rounds", "2");
     options.put("streams", "100");
+    options.put("server-pid", "");
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!args[i].startsWith("--") || !options.containsKey(args[i].substring(2))) {
         throw new IllegalArgumentException("unknown option " + args[i] + "; options: " + options);
@@ -185,7 +189,10 @@ public class RunBench {
         null);
   }
 
-  /** Reads a stream to its end; counts events; counts down {@code firstChunk} at the first text. */
+  /**
+   * Reads a stream to its end and counts its events; counts {@code firstChunk} down at the first
+   * text or, failing that, at the end.
+   */
   Outcome readStream(HttpRequest request, String lastType, CountDownLatch firstChunk) {
     long start = System.nanoTime();
     try {
@@ -200,6 +207,7 @@ public class RunBench {
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
           text.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
           if (firstChunk != null && text.indexOf("TEXT_MESSAGE_CONTENT") >= 0) {
+            opened.incrementAndGet();
             firstChunk.countDown();
             firstChunk = null;
           }
@@ -216,6 +224,10 @@ public class RunBench {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Outcome.failed("interrupted");
+    } finally {
+      if (firstChunk != null) {
+        firstChunk.countDown();
+      }
     }
   }
 
@@ -246,7 +258,6 @@ public class RunBench {
   /** Opens runs the model keeps waiting and reports the heap they take. */
   void openStreams(ScriptedModel model, int count) throws Exception {
     token = signIn();
-    System.gc();
     double before = heapBytes();
     CountDownLatch started = new CountDownLatch(count);
     ExecutorService clients = Executors.newCachedThreadPool();
@@ -260,13 +271,13 @@ public class RunBench {
     System.out.printf(
         Locale.ROOT,
         "open run streams: %d of %d showed their first chunk within %.1f s (%s)%n",
-        count - started.getCount(),
+        opened.get(),
         count,
         (System.nanoTime() - start) / 1e9,
-        allOpen ? "all open at once" : "not all opened");
+        allOpen && opened.get() == count ? "all open at once" : "not all opened");
     System.out.printf(
         Locale.ROOT,
-        "heap used: %.1f MB before, %.1f MB with them open (%.1f KB per stream, GC permitting)%n",
+        "heap used: %.1f MB before, %.1f MB with them open (%.1f KB per stream)%n",
         before / 1e6,
         open / 1e6,
         (open - before) / 1e3 / count);
@@ -281,7 +292,18 @@ public class RunBench {
     clients.shutdown();
   }
 
+  /**
+   * The server's used heap, from /metrics; with --server-pid (Payara's process on this machine)
+   * after a full GC through jcmd, so the figure is what is live rather than garbage.
+   */
   double heapBytes() throws Exception {
+    if (!options.get("server-pid").isEmpty()) {
+      new ProcessBuilder("jcmd", options.get("server-pid"), "GC.run")
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor();
+    }
     String metrics =
         http.send(
                 HttpRequest.newBuilder(URI.create(options.get("base") + "/metrics")).build(),

@@ -12,8 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.json.JsonPath;
 import io.steward.it.support.AgUiStream;
 import io.steward.it.support.ScriptedModelServer;
+import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -301,6 +303,53 @@ class AgentRunIT {
   }
 
   @Test
+  void aClientThatStopsReadingHoldsUpNeitherItsRunNorOthers() throws Exception {
+    // About 8 MB of events: far more than the connection's buffers take from a client not reading.
+    String[] chunks = new String[800];
+    Arrays.fill(chunks, "x".repeat(10_000));
+    model.enqueue(ScriptedModelServer.reply().text(chunks));
+    String slowRun = AgentRuns.newId("run");
+    HttpResponse<InputStream> slow =
+        AgentRuns.open(
+            alice,
+            AgentRuns.runsPath(ACME, "task"),
+            AgentRuns.input(AgentRuns.newId("thread"), slowRun, "Write a lot", null));
+    model.awaitRequests(1, Duration.ofSeconds(10));
+    model.enqueue(ScriptedModelServer.reply().text("Quick answer."));
+
+    AgUiStream other = runTask("Meanwhile");
+    assertEquals("Quick answer.", other.text());
+    assertEquals("SUCCEEDED", statusOf(slowRun, Duration.ofSeconds(30)));
+
+    String body;
+    try (InputStream in = slow.body()) {
+      body = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    AgUiStream late = AgUiStream.parse(body).verify();
+    assertEquals(800, late.ofType("TEXT_MESSAGE_CONTENT").size());
+    assertEquals("RUN_FINISHED", late.last().type());
+  }
+
+  /** The run's status once it is no longer running (or the last seen, after the wait). */
+  private static String statusOf(String runId, Duration wait) throws InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    String status;
+    do {
+      status =
+          ok(
+                  alice,
+                  "query($ws: ID!, $run: ID!) { agentRun(workspaceId: $ws, runId: $run) { status } }",
+                  Map.of("ws", ACME, "run", runId))
+              .getString("data.agentRun.status");
+      if (!status.equals("RUNNING")) {
+        return status;
+      }
+      Thread.sleep(200);
+    } while (System.nanoTime() < deadline);
+    return status;
+  }
+
+  @Test
   void aCancelledRunFinishesWithOutcomeCancelled() throws Exception {
     model.enqueue(
         ScriptedModelServer.reply()
@@ -324,13 +373,7 @@ class AgentRunIT {
     assertEquals("RUN_FINISHED", stream.last().type());
     assertEquals("cancelled", finished.get("outcome").get("type").asText());
     assertTrue(stream.ofType("TEXT_MESSAGE_CONTENT").size() < 10);
-    assertEquals(
-        "CANCELLED",
-        ok(
-                alice,
-                "query($ws: ID!, $run: ID!) { agentRun(workspaceId: $ws, runId: $run) { status } }",
-                Map.of("ws", ACME, "run", runId))
-            .getString("data.agentRun.status"));
+    assertEquals("CANCELLED", statusOf(runId, Duration.ofSeconds(10)));
     Steward.as(alice)
         .post("/api/workspaces/" + ACME + "/runs/" + runId + "/cancel")
         .then()

@@ -87,6 +87,18 @@ final class AgentRuns {
     return live(request(token, path, input));
   }
 
+  /** Starts a run and leaves its stream unread: a client that has stopped reading. */
+  static HttpResponse<InputStream> open(String token, String path, Object input) {
+    try {
+      return HTTP.send(request(token, path, input), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   /** Joins or resumes a run's events after a sequence number (as Last-Event-ID). */
   static AgUiStream.Live join(String token, String workspace, String runId, String lastEventId) {
     HttpRequest.Builder request =

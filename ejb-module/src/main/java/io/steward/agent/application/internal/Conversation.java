@@ -28,6 +28,11 @@ import java.util.Set;
 final class Conversation {
 
   static final int MAX_MESSAGES = 40;
+  static final int MAX_MESSAGE_CHARS = 20_000;
+
+  /** Below the thread's column size (1,000,000), with room for JSON escapes. */
+  static final int MAX_STORED_CHARS = 900_000;
+
   private static final int MAX_IDS = 400;
 
   private final List<ChatMessage> messages;
@@ -118,7 +123,7 @@ final class Conversation {
 
   /** Something the run said or did, with the id the client knows it by (if any). */
   void add(ChatMessage message, String clientId) {
-    messages.add(message);
+    messages.add(bounded(message));
     if (clientId != null) {
       knownIds.add(clientId);
     }
@@ -143,12 +148,32 @@ final class Conversation {
     return "";
   }
 
+  /** The newest messages that fit the thread's storage, starting at a user message. */
   String messagesJson() {
     int from = Math.max(0, messages.size() - MAX_MESSAGES);
-    while (from < messages.size() && !(messages.get(from) instanceof UserMessage)) {
+    while (true) {
+      while (from < messages.size() && !(messages.get(from) instanceof UserMessage)) {
+        from++;
+      }
+      String json = ChatMessageSerializer.messagesToJson(messages.subList(from, messages.size()));
+      if (json.length() <= MAX_STORED_CHARS || from >= messages.size()) {
+        return json;
+      }
       from++;
     }
-    return ChatMessageSerializer.messagesToJson(messages.subList(from, messages.size()));
+  }
+
+  /** A reply the model made very long is kept cut short: its start is what a next turn needs. */
+  private static ChatMessage bounded(ChatMessage message) {
+    if (message instanceof AiMessage ai
+        && ai.text() != null
+        && ai.text().length() > MAX_MESSAGE_CHARS) {
+      String cut = ai.text().substring(0, MAX_MESSAGE_CHARS) + " …(cut)";
+      return ai.hasToolExecutionRequests()
+          ? AiMessage.from(cut, ai.toolExecutionRequests())
+          : AiMessage.from(cut);
+    }
+    return message;
   }
 
   String idsJson() {

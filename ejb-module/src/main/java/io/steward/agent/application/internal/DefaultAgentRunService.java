@@ -135,6 +135,10 @@ public class DefaultAgentRunService implements AgentRunService {
       if (message.role() == null) {
         throw new InvalidInputException("messages[" + i + "].role", "is required");
       }
+      if (message.id() != null && message.id().length() > AgentRun.ID_MAX_LENGTH) {
+        throw new InvalidInputException(
+            "messages[" + i + "].id", "must be at most " + AgentRun.ID_MAX_LENGTH + " characters");
+      }
       if (message.content() != null && message.content().length() > MAX_MESSAGE_CHARS) {
         throw new InvalidInputException(
             "messages[" + i + "].content", "must be at most " + MAX_MESSAGE_CHARS + " characters");

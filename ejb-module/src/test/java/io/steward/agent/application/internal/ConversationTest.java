@@ -226,6 +226,23 @@ class ConversationTest {
     conversation.add(ToolExecutionResultMessage.from(call, "[]"), "t" + turn);
   }
 
+  @Test
+  void should_cut_very_long_replies_and_keep_the_stored_history_within_its_column() {
+    for (int turn = 0; turn < 60; turn++) {
+      conversation.addInput(List.of(user("u" + turn, "Question " + turn)));
+      conversation.add(AiMessage.from("y".repeat(50_000)), "a" + turn);
+    }
+
+    AiMessage reply = (AiMessage) conversation.messages().get(1);
+    String json = conversation.messagesJson();
+    Conversation restored = Conversation.restore(json, conversation.idsJson());
+
+    assertEquals(Conversation.MAX_MESSAGE_CHARS + " …(cut)".length(), reply.text().length());
+    assertTrue(json.length() <= Conversation.MAX_STORED_CHARS, () -> "" + json.length());
+    assertEquals("Question 59", restored.lastUserText());
+    assertTrue(restored.messages().get(0) instanceof UserMessage);
+  }
+
   private static ToolExecutionRequest request(String id, String name, String arguments) {
     return ToolExecutionRequest.builder().id(id).name(name).arguments(arguments).build();
   }
