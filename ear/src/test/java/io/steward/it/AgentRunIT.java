@@ -470,6 +470,9 @@ class AgentRunIT {
     assertTrue(
         taskSkills.contains(Map.of("name", "list_tasks", "changesData", false)),
         taskSkills::toString);
+    assertTrue(
+        taskSkills.contains(Map.of("name", "knowledge_search", "changesData", false)),
+        "every agent searches the knowledge base");
   }
 
   @Test

@@ -334,6 +334,50 @@ class AgentToolsIT {
     assertEquals("qualified", moved.get("stage").asText());
   }
 
+  // shared by every agent
+
+  @Test
+  void knowledgeSearchFindsPassagesAndCitesThemInTheStream() {
+    String id =
+        KnowledgeIT.upload(
+                team.owner(),
+                team.ws(),
+                "returns.md",
+                ("# Returns policy\n\nCustomers may return unused goods within 30 days for a full"
+                        + " refund. Opened software is not refundable.\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .getString("id");
+    assertEquals("READY", KnowledgeIT.awaitIngested(team, id).getString("status"));
+
+    for (String agent : List.of("crm", "note")) {
+      model.enqueue(
+          ScriptedModelServer.reply()
+              .toolCall(
+                  "call_1",
+                  "knowledge_search",
+                  "{\"query\":\"how long can customers return goods\"}"),
+          ScriptedModelServer.reply().text("Within 30 days."));
+      AgUiStream stream =
+          AgentRuns.run(
+              team.member(),
+              team.ws(),
+              agent,
+              AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), "Returns?", null));
+
+      String result = AgentRunIT.resultOf(stream, "call_1");
+      assertTrue(result.contains("within 30 days"), result);
+      JsonNode citations = stream.customEvents("steward.block").get(0);
+      assertEquals("citations", citations.get("type").asText());
+      JsonNode first = citations.get("items").get(0);
+      assertEquals(id, first.get("documentId").asText());
+      assertEquals("Returns policy", first.get("section").asText());
+      assertEquals(
+          "/api/workspaces/" + team.ws() + "/knowledge/documents/" + id + "/content",
+          first.get("url").asText());
+      assertTrue(first.get("passage").asText().contains("within 30 days"));
+    }
+  }
+
   @Test
   void aToolRefusesWhatThePersonMayNotDo() {
     model.enqueue(

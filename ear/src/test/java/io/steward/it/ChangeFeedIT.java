@@ -99,6 +99,32 @@ class ChangeFeedIT {
   }
 
   @Test
+  void should_show_how_far_a_documents_ingestion_got() throws Exception {
+    try (Feed feed = Feed.open(team.viewer(), team.ws(), null)) {
+      String id =
+          KnowledgeIT.upload(
+                  team.member(),
+                  team.ws(),
+                  "feed.txt",
+                  "What the feed shows about ingestion.".getBytes(StandardCharsets.UTF_8))
+              .getString("id");
+      List<String> statuses = new ArrayList<>();
+      JsonPath progress;
+      do {
+        progress = feed.next().data();
+        if (progress.getString("type").equals("knowledgeDocumentIngestionWasUpdated")) {
+          assertEquals(id, progress.getString("recordId"));
+          statuses.add(progress.getString("state.status"));
+        }
+      } while (!statuses.contains("READY"));
+      assertEquals("INGESTING", statuses.get(0));
+      assertEquals(1, progress.getInt("state.chunksTotal"));
+      assertEquals(1, progress.getInt("state.chunksDone"));
+      assertEquals("steward-ingestion", progress.getString("actorId"));
+    }
+  }
+
+  @Test
   void should_refuse_outsiders_and_anonymous_clients() throws Exception {
     HttpResponse<String> outsider =
         HTTP.send(

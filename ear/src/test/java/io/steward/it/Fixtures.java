@@ -16,6 +16,9 @@ import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 
 /** Files for the knowledge tests, written here rather than checked in as opaque binaries. */
 final class Fixtures {
@@ -56,6 +59,12 @@ final class Fixtures {
   static byte[] docx(String heading, String paragraph) throws IOException {
     try (XWPFDocument document = new XWPFDocument();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      // Word marks headings by a style named "heading 1"; a new document has none until defined.
+      CTStyle heading1 = CTStyle.Factory.newInstance();
+      heading1.setStyleId("Heading1");
+      heading1.addNewName().setVal("heading 1");
+      heading1.setType(STStyleType.PARAGRAPH);
+      document.createStyles().addStyle(new XWPFStyle(heading1));
       var title = document.createParagraph();
       title.setStyle("Heading1");
       title.createRun().setText(heading);

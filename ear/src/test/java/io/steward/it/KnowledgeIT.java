@@ -64,7 +64,7 @@ class KnowledgeIT {
     assertCited("platypus", "prices.csv", "Row 2", null);
     assertCited("narwhal", "page.html", "Support", null);
     assertCited("axolotl", "sheet.pdf", null, 2);
-    assertCited("quokka", "memo.docx", null, null);
+    assertCited("quokka", "memo.docx", "Memo", null);
   }
 
   @Test
@@ -212,6 +212,68 @@ class KnowledgeIT {
     assertTrue(
         ok(team.owner(), reindex, Map.of("ws", team.ws())).getInt("data.reindexKnowledge") >= 1);
     assertEquals(1, count("pangolin"), "re-indexing keeps what the database holds");
+  }
+
+  @Test
+  void should_narrow_searches_to_tags_given_at_upload_and_changed_later() {
+    Response tagged =
+        as(team.member())
+            .multiPart(
+                "file",
+                "tariff.txt",
+                "The quetzal tariff applies in spring.".getBytes(StandardCharsets.UTF_8))
+            .multiPart("tags", "Pricing, EU")
+            .post("/api/workspaces/{ws}/knowledge/documents", team.ws());
+    assertEquals(202, tagged.statusCode(), tagged.asString());
+    assertEquals(List.of("eu", "pricing"), tagged.jsonPath().getList("tags"));
+    String id = tagged.jsonPath().getString("id");
+    String untagged =
+        upload(
+                team.member(),
+                team.ws(),
+                "notes.txt",
+                "Quetzal notes without tags.".getBytes(StandardCharsets.UTF_8))
+            .getString("id");
+    awaitIngested(id);
+    awaitIngested(untagged);
+
+    assertEquals(List.of(id), documentsFound("quetzal", List.of("pricing")));
+    assertEquals(2, documentsFound("quetzal", null).size());
+
+    String retag =
+        "mutation($ws: ID!, $id: ID!, $tags: [String!]!) {"
+            + " tagKnowledgeDocument(workspaceId: $ws, id: $id, tags: $tags) { tags } }";
+    assertEquals(
+        List.of("archive"),
+        ok(team.member(), retag, Map.of("ws", team.ws(), "id", id, "tags", List.of(" Archive ")))
+            .getList("data.tagKnowledgeDocument.tags"));
+    assertEquals(List.of(), documentsFound("quetzal", List.of("pricing")));
+    assertEquals(List.of(id), documentsFound("quetzal", List.of("archive", "other")));
+
+    assertEquals(
+        "VALIDATION",
+        errorCode(
+            team.member(), retag, Map.of("ws", team.ws(), "id", id, "tags", List.of("<b>x</b>"))));
+    assertEquals(
+        "FORBIDDEN",
+        errorCode(team.viewer(), retag, Map.of("ws", team.ws(), "id", id, "tags", List.of("x"))));
+  }
+
+  /** The documents whose passages a hybrid search finds, narrowed to tags when given. */
+  private static List<String> documentsFound(String query, List<String> tags) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("ws", team.ws());
+    variables.put("q", query);
+    variables.put("tags", tags);
+    return ok(
+            team.viewer(),
+            "query($ws: ID!, $q: String!, $tags: [String]) { searchKnowledge(workspaceId: $ws,"
+                + " query: $q, mode: FULLTEXT, filter: {tags: $tags}) { hits { citation { documentId } } } }",
+            variables)
+        .getList("data.searchKnowledge.hits.citation.documentId", String.class)
+        .stream()
+        .distinct()
+        .toList();
   }
 
   private static int count(String query) {

@@ -194,6 +194,9 @@ class TenantIsolationIT {
               "deleteKnowledgeDocument",
               "mutation($ws: ID!, $id: ID!) { deleteKnowledgeDocument(workspaceId: $ws, id: $id) }"),
           Map.entry(
+              "tagKnowledgeDocument",
+              "mutation($ws: ID!, $id: ID!) { tagKnowledgeDocument(workspaceId: $ws, id: $id, tags: [\"x\"]) { id } }"),
+          Map.entry(
               "reindexKnowledge", "mutation($ws: ID!) { reindexKnowledge(workspaceId: $ws) }"),
           Map.entry(
               "addKnowledgeFromUrl",
@@ -261,6 +264,7 @@ class TenantIsolationIT {
           Map.entry("deleteDeal", "deal"),
           Map.entry("knowledgeDocument", "knowledgeDocument"),
           Map.entry("deleteKnowledgeDocument", "knowledgeDocument"),
+          Map.entry("tagKnowledgeDocument", "knowledgeDocument"),
           Map.entry("agentRun", "agentRun"),
           Map.entry("agentRunEvents", "agentRun"));
 

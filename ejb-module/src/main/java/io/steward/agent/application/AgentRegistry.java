@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,11 +25,18 @@ public class AgentRegistry {
   public static final String FALLBACK_AGENT = "task";
 
   @Inject @Any Instance<Agent> beans;
+  @Inject @Any Instance<SharedSkill> sharedSkills;
 
   private Map<String, Agent> agents;
+  private List<AgentTool> shared;
 
   @PostConstruct
   void collect() {
+    shared =
+        sharedSkills.stream()
+            .map(SharedSkill::tool)
+            .sorted(Comparator.comparing(AgentTool::name))
+            .toList();
     Map<String, Agent> byName = new LinkedHashMap<>();
     beans.stream()
         .sorted(Comparator.comparing(Agent::name))
@@ -38,7 +46,7 @@ public class AgentRegistry {
                 throw new IllegalStateException("two agents are named " + agent.name());
               }
               Set<String> toolNames = new HashSet<>();
-              for (AgentTool tool : agent.tools()) {
+              for (AgentTool tool : toolsOf(agent)) {
                 if (!toolNames.add(tool.name())) {
                   throw new IllegalStateException(
                       "agent " + agent.name() + " has two tools named " + tool.name());
@@ -54,5 +62,12 @@ public class AgentRegistry {
 
   public Optional<Agent> agent(String name) {
     return Optional.ofNullable(agents.get(name));
+  }
+
+  /** The agent's own tools and the skills every agent shares. */
+  public List<AgentTool> toolsOf(Agent agent) {
+    List<AgentTool> tools = new ArrayList<>(agent.tools());
+    tools.addAll(shared);
+    return tools;
   }
 }

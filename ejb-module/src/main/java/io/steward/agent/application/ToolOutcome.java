@@ -10,15 +10,28 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What a tool call produced: JSON content for the model (and the {@code TOOL_CALL_RESULT} event)
- * and the records it returned, which rich blocks may then refer to.
+ * What a tool call produced: JSON content for the model (and the {@code TOOL_CALL_RESULT} event),
+ * the records it returned, which rich blocks may then refer to, and blocks the tool itself shows
+ * from its results (e.g. the citations of a knowledge search), each a JSON object with a {@code
+ * type}.
  */
-public record ToolOutcome(String content, List<EntityRef> entities) {
+public record ToolOutcome(String content, List<EntityRef> entities, List<String> blocks) {
 
   private static final Jsonb JSON = JsonbBuilder.create();
 
   public ToolOutcome {
     entities = List.copyOf(entities);
+    blocks = List.copyOf(blocks);
+  }
+
+  public ToolOutcome(String content, List<EntityRef> entities) {
+    this(content, entities, List.of());
+  }
+
+  /** Any result, as JSON, with blocks built from it (each serialized as a JSON object). */
+  public static ToolOutcome ofValue(Object value, List<EntityRef> entities, List<?> blocks) {
+    return new ToolOutcome(
+        JSON.toJson(value), entities, blocks.stream().map(JSON::toJson).toList());
   }
 
   /** One record: its type, id, version and business state. */

@@ -5,6 +5,7 @@ import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.StewardException;
 import io.steward.workspace.domain.RecordPage;
 import io.steward.workspace.domain.WorkspaceId;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -13,6 +14,13 @@ import java.util.UUID;
  */
 public interface KnowledgeBase {
 
+  /**
+   * Where a document's bytes are downloaded (REST), relative to the server: what citations link.
+   */
+  static String contentPath(WorkspaceId workspace, UUID document) {
+    return "/api/workspaces/" + workspace + "/knowledge/documents/" + document + "/content";
+  }
+
   /** The outcome of an upload: the document, and whether it is new or the same content again. */
   record Upload(KnowledgeDocument document, boolean created) {}
 
@@ -20,14 +28,20 @@ public interface KnowledgeBase {
    * Stores an uploaded file and queues its ingestion. The same bytes uploaded again answer the
    * existing document. Empty, unsupported or too large files are refused.
    */
-  Upload upload(WorkspaceId workspace, String fileName, String title, byte[] bytes)
+  Upload upload(
+      WorkspaceId workspace, String fileName, String title, List<String> tags, byte[] bytes)
       throws StewardException;
 
   /**
    * Queues a web page for fetching and ingestion; the address must be http(s) and public (or
    * allowed by configuration). The same address again answers the existing document.
    */
-  Upload addFromUrl(WorkspaceId workspace, String url, String title) throws StewardException;
+  Upload addFromUrl(WorkspaceId workspace, String url, String title, List<String> tags)
+      throws StewardException;
+
+  /** Replaces a document's tags (members); its passages are re-indexed with them at once. */
+  KnowledgeDocument retag(WorkspaceId workspace, UUID id, Integer version, List<String> tags)
+      throws StewardException;
 
   /** The largest file an upload may carry, in bytes. */
   long maxFileBytes();

@@ -39,7 +39,7 @@ public class KnowledgeChunk {
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "document_id", nullable = false, updatable = false)
-  @IndexedEmbedded(includePaths = {"mediaType", "createdAt"})
+  @IndexedEmbedded(includePaths = {"mediaType", "createdAt", "tags"})
   // A document's type and upload date never change, so its chunks need no re-indexing with it.
   @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
   private KnowledgeDocument document;

@@ -4,13 +4,24 @@ import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.Text;
 import io.steward.workspace.domain.WorkspaceId;
 import io.steward.workspace.domain.WorkspaceRecord;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.net.URI;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 
 /**
@@ -28,6 +39,9 @@ public class KnowledgeDocument extends WorkspaceRecord {
 
   private static final int FILE_NAME_MAX_LENGTH = 255;
   private static final int FAILURE_MAX_LENGTH = 1000;
+  public static final int TAG_MAX_LENGTH = 50;
+  public static final int MAX_TAGS = 20;
+  private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _.-]*");
 
   @Column(nullable = false, length = TITLE_MAX_LENGTH)
   private String title;
@@ -61,6 +75,13 @@ public class KnowledgeDocument extends WorkspaceRecord {
   private int chunksTotal;
 
   private String failure;
+
+  /** Lower-case labels people give the document; searches can be narrowed to them. */
+  @KeywordField
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "knowledge_document_tag", joinColumns = @JoinColumn(name = "document_id"))
+  @Column(name = "tag", nullable = false, length = TAG_MAX_LENGTH)
+  private Set<String> tags = new TreeSet<>();
 
   protected KnowledgeDocument() {}
 
@@ -150,6 +171,35 @@ public class KnowledgeDocument extends WorkspaceRecord {
         reason.length() > FAILURE_MAX_LENGTH ? reason.substring(0, FAILURE_MAX_LENGTH) : reason;
   }
 
+  /**
+   * Replaces the document's tags: trimmed, lower case, duplicates merged; each 1 to {@value
+   * #TAG_MAX_LENGTH} letters, digits, spaces, dots, dashes or underscores, at most {@value
+   * #MAX_TAGS}.
+   */
+  public void tag(Collection<String> labels) throws InvalidInputException {
+    Set<String> normalized = new TreeSet<>();
+    for (String label : labels) {
+      String tag = label == null ? "" : label.strip().toLowerCase(Locale.ROOT);
+      if (tag.length() > TAG_MAX_LENGTH || !TAG.matcher(tag).matches()) {
+        throw new InvalidInputException(
+            "tags",
+            "each tag must be 1 to "
+                + TAG_MAX_LENGTH
+                + " letters, digits, spaces, dots, dashes or underscores");
+      }
+      normalized.add(tag);
+    }
+    if (normalized.size() > MAX_TAGS) {
+      throw new InvalidInputException("tags", "must be at most " + MAX_TAGS);
+    }
+    tags.clear();
+    tags.addAll(normalized);
+  }
+
+  public Set<String> tags() {
+    return Collections.unmodifiableSet(tags);
+  }
+
   public String title() {
     return title;
   }
@@ -211,6 +261,8 @@ public class KnowledgeDocument extends WorkspaceRecord {
         "sourceUrl",
         sourceUrl,
         "status",
-        status);
+        status,
+        "tags",
+        List.copyOf(tags));
   }
 }

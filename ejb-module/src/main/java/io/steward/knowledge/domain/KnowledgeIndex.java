@@ -8,9 +8,13 @@ import java.util.UUID;
 /** The search index over a workspace's passages. */
 public interface KnowledgeIndex {
 
-  /** Optional narrowing of a search; absent (null or empty) parts do not filter. */
+  /** Absent (null or empty) criteria do not narrow; tags match documents with any of them. */
   record Filter(
-      List<UUID> documentIds, List<String> mediaTypes, Instant uploadedFrom, Instant uploadedTo) {}
+      List<UUID> documentIds,
+      List<String> mediaTypes,
+      List<String> tags,
+      Instant uploadedFrom,
+      Instant uploadedTo) {}
 
   /** One passage found, with its relevance and the fragments that matched, marked up. */
   record Hit(
@@ -34,6 +38,12 @@ public interface KnowledgeIndex {
    * Rebuilds the index entries of one workspace from the database; returns the passages indexed.
    */
   long reindex(WorkspaceId workspace);
+
+  /**
+   * Re-indexes one document's passages in the caller's transaction, after a change to the document
+   * that searches filter on (its tags).
+   */
+  void reindexDocument(UUID documentId);
 
   /** True when the index answers; used by readiness. */
   boolean isReachable();

@@ -62,6 +62,11 @@ public record Caller(
         memberships);
   }
 
+  /** The server itself doing background work under a name, member of no workspace. */
+  public static Caller system(String name) {
+    return new Caller(name, name, null, name, false, Map.of());
+  }
+
   public Optional<WorkspaceRole> roleIn(WorkspaceId workspace) {
     return Optional.ofNullable(memberships.get(workspace));
   }

@@ -12,6 +12,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import io.steward.agent.application.ActionPolicy;
 import io.steward.agent.application.ActionPolicy.ProposedAction;
 import io.steward.agent.application.Agent;
+import io.steward.agent.application.AgentRegistry;
 import io.steward.agent.application.AgentRouter;
 import io.steward.agent.application.AgentTool;
 import io.steward.agent.application.EntityRef;
@@ -72,6 +73,7 @@ public class RunExecutor {
   @Inject RunStore store;
   @Inject ActionPolicy policy;
   @Inject AgentRouter router;
+  @Inject AgentRegistry registry;
   @Inject LiveRuns liveRuns;
   @Inject ToolTransactions toolTransactions;
 
@@ -175,7 +177,7 @@ public class RunExecutor {
     private boolean converse(Agent agent) throws RunFailure, InterruptedException {
       Map<String, AgentTool> tools = new LinkedHashMap<>();
       List<ToolSpecification> specifications = new ArrayList<>();
-      for (AgentTool tool : agent.tools()) {
+      for (AgentTool tool : registry.toolsOf(agent)) {
         tools.put(tool.name(), tool);
         specifications.add(tool.specification());
       }
@@ -355,6 +357,11 @@ public class RunExecutor {
         if (tool.changesData()) {
           for (EntityRef changed : outcome.entities()) {
             shown.add(blocks.entityRef(changed));
+          }
+        }
+        for (String block : outcome.blocks()) {
+          try (JsonReader reader = Json.createReader(new StringReader(block))) {
+            shown.add(reader.readObject());
           }
         }
         return truncate(outcome.content());

@@ -52,7 +52,8 @@ public class DefaultKnowledgeBase implements KnowledgeBase {
   EntityManager em;
 
   @Override
-  public Upload upload(WorkspaceId workspace, String fileName, String title, byte[] bytes)
+  public Upload upload(
+      WorkspaceId workspace, String fileName, String title, List<String> tags, byte[] bytes)
       throws StewardException {
     access.require(workspace, WorkspaceRole.MEMBER);
     if (bytes.length == 0) {
@@ -74,8 +75,10 @@ public class DefaultKnowledgeBase implements KnowledgeBase {
     requireRoomFor(workspace, "file");
     KnowledgeDocument document =
         changes.add(
-            KnowledgeDocument.received(
-                workspace, title, fileName, mediaType, bytes.length, checksum),
+            tagged(
+                KnowledgeDocument.received(
+                    workspace, title, fileName, mediaType, bytes.length, checksum),
+                tags),
             "knowledgeDocumentWasUploaded");
     em.persist(new DocumentContent(document.id(), bytes));
     queued.fire(new DocumentQueued(document.id()));
@@ -83,7 +86,7 @@ public class DefaultKnowledgeBase implements KnowledgeBase {
   }
 
   @Override
-  public Upload addFromUrl(WorkspaceId workspace, String url, String title)
+  public Upload addFromUrl(WorkspaceId workspace, String url, String title, List<String> tags)
       throws StewardException {
     access.require(workspace, WorkspaceRole.MEMBER);
     URI address = address(url);
@@ -96,10 +99,32 @@ public class DefaultKnowledgeBase implements KnowledgeBase {
     requireRoomFor(workspace, "url");
     KnowledgeDocument document =
         changes.add(
-            KnowledgeDocument.toFetch(workspace, title, address, checksum),
+            tagged(KnowledgeDocument.toFetch(workspace, title, address, checksum), tags),
             "knowledgeDocumentWasUploaded");
     queued.fire(new DocumentQueued(document.id()));
     return new Upload(document, true);
+  }
+
+  @Override
+  public KnowledgeDocument retag(WorkspaceId workspace, UUID id, Integer version, List<String> tags)
+      throws StewardException {
+    access.require(workspace, WorkspaceRole.MEMBER);
+    KnowledgeDocument document =
+        changes.change(
+            changes.find(KnowledgeDocument.class, workspace, id, "id"),
+            version,
+            "knowledgeDocumentWasTagged",
+            changed -> changed.tag(tags));
+    index.reindexDocument(id);
+    return document;
+  }
+
+  private static KnowledgeDocument tagged(KnowledgeDocument document, List<String> tags)
+      throws InvalidInputException {
+    if (tags != null) {
+      document.tag(tags);
+    }
+    return document;
   }
 
   private URI address(String url) throws InvalidInputException {

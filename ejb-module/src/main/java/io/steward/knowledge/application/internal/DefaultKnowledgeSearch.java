@@ -57,7 +57,7 @@ public class DefaultKnowledgeSearch implements KnowledgeSearch {
       throw new InvalidInputException("offset", "must be between 0 and " + MAX_OFFSET);
     }
     KnowledgeIndex.Filter scope =
-        filter == null ? new KnowledgeIndex.Filter(null, null, null, null) : filter;
+        filter == null ? new KnowledgeIndex.Filter(null, null, null, null, null) : filter;
     KnowledgeIndex.Hits hits =
         switch (mode == null ? Mode.HYBRID : mode) {
           case FULLTEXT -> index.fullText(workspace, text, scope, offset, limit);

@@ -1,5 +1,6 @@
 package io.steward.knowledge.application.internal;
 
+import io.steward.event.application.DomainEvents;
 import io.steward.knowledge.domain.DocumentContent;
 import io.steward.knowledge.domain.DocumentReader;
 import io.steward.knowledge.domain.DocumentStatus;
@@ -8,6 +9,7 @@ import io.steward.knowledge.domain.KnowledgeDocument;
 import io.steward.knowledge.domain.Passage;
 import io.steward.knowledge.domain.UnreadableDocumentException;
 import io.steward.shared.domain.QuotaExceededException;
+import io.steward.workspace.domain.WorkspaceRole;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,7 +18,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,8 +35,12 @@ public class IngestionSteps {
   /** What the job reads: the bytes, or the address of a page still to fetch. */
   public record Source(byte[] bytes, String mediaType, String url) {}
 
+  /** The change-feed event each step of the job publishes, with the document's progress. */
+  static final String PROGRESS_EVENT = "knowledgeDocumentIngestionWasUpdated";
+
   @Inject KnowledgeLimits limits;
   @Inject DocumentReader reader;
+  @Inject DomainEvents events;
 
   @PersistenceContext(unitName = "steward")
   EntityManager em;
@@ -49,6 +57,7 @@ public class IngestionSteps {
     }
     document.startIngesting();
     document.changedBy(ACTOR, now());
+    announce(document);
     return Optional.of(
         content == null
             ? new Source(null, null, document.sourceUrl())
@@ -92,10 +101,15 @@ public class IngestionSteps {
     KnowledgeDocument document = em.find(KnowledgeDocument.class, documentId);
     if (document != null) {
       document.progressed(done, total);
+      announce(document);
     }
   }
 
-  /** Stores and indexes all chunks and marks the document READY, or nothing at all. */
+  /**
+   * Stores and indexes all chunks, or nothing at all; passages of an earlier attempt that stopped
+   * before the document was marked ready are replaced. The index is written as this commits, so
+   * {@link #ready} comes after.
+   */
   public void complete(
       UUID documentId, List<Passage> chunks, List<float[]> embeddings, String embeddingModel)
       throws QuotaExceededException {
@@ -103,12 +117,28 @@ public class IngestionSteps {
     if (document == null) {
       return;
     }
+    // Removed as entities, so their index entries go too.
+    em.createQuery(
+            "select c from KnowledgeChunk c where c.documentId = :document", KnowledgeChunk.class)
+        .setParameter("document", documentId)
+        .getResultList()
+        .forEach(em::remove);
+    em.flush();
     requireRoom(document, chunks.size());
     for (int i = 0; i < chunks.size(); i++) {
       em.persist(new KnowledgeChunk(document, i, chunks.get(i), embeddings.get(i), embeddingModel));
     }
-    document.ready(chunks.size());
-    document.changedBy(ACTOR, now());
+    document.progressed(chunks.size(), chunks.size());
+  }
+
+  /** Marks the document READY once its passages are stored and searchable. */
+  public void ready(UUID documentId, int chunks) {
+    KnowledgeDocument document = em.find(KnowledgeDocument.class, documentId);
+    if (document != null) {
+      document.ready(chunks);
+      document.changedBy(ACTOR, now());
+      announce(document);
+    }
   }
 
   /**
@@ -143,7 +173,27 @@ public class IngestionSteps {
     if (document != null) {
       document.fail(reason);
       document.changedBy(ACTOR, now());
+      announce(document);
     }
+  }
+
+  /** Tells the workspace's change feed how far the document's ingestion got. */
+  private void announce(KnowledgeDocument document) {
+    Map<String, Object> progress = new LinkedHashMap<>();
+    progress.put("title", document.title());
+    progress.put("status", document.status());
+    progress.put("chunksDone", document.chunksDone());
+    progress.put("chunksTotal", document.chunksTotal());
+    if (document.failure() != null) {
+      progress.put("failure", document.failure());
+    }
+    events.publish(
+        document.workspaceId(),
+        PROGRESS_EVENT,
+        document.recordType(),
+        document.id().toString(),
+        progress,
+        WorkspaceRole.VIEWER);
   }
 
   private static Instant now() {

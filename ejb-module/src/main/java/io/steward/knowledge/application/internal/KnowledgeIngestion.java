@@ -7,6 +7,8 @@ import io.steward.knowledge.domain.PageFetcher;
 import io.steward.knowledge.domain.Passage;
 import io.steward.knowledge.domain.UnreadableDocumentException;
 import io.steward.shared.domain.QuotaExceededException;
+import io.steward.workspace.application.Caller;
+import io.steward.workspace.application.CurrentCaller;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -31,6 +33,7 @@ public class KnowledgeIngestion {
   private static final int EMBEDDING_BATCH = 32;
 
   @Inject IngestionSteps steps;
+  @Inject CurrentCaller currentCaller;
   @Inject DocumentReader reader;
   @Inject PageFetcher fetcher;
   @Inject EmbeddingModel embeddings;
@@ -50,6 +53,8 @@ public class KnowledgeIngestion {
 
   @Asynchronous
   public void ingest(UUID documentId) {
+    // The job acts under its own name: the progress it publishes is stamped with it.
+    currentCaller.set(Caller.system(IngestionSteps.ACTOR));
     Optional<IngestionSteps.Source> source = steps.begin(documentId);
     if (source.isEmpty()) {
       return;
@@ -69,6 +74,8 @@ public class KnowledgeIngestion {
       }
       steps.requireRoom(documentId, chunks.size());
       steps.complete(documentId, chunks, embed(documentId, chunks), embeddings.name());
+      // Only now: the passages' index entries were written as the previous step committed.
+      steps.ready(documentId, chunks.size());
     } catch (UnreadableDocumentException | QuotaExceededException e) {
       steps.fail(documentId, e.getMessage());
     } catch (RuntimeException | Error e) {

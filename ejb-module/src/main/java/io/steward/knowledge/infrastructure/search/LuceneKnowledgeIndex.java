@@ -18,6 +18,7 @@ import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.massindexing.MassIndexer;
+import org.hibernate.search.mapper.orm.work.SearchIndexingPlan;
 
 /**
  * Hibernate Search over the Lucene index in the data directory (a cluster would configure the
@@ -88,6 +89,15 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex {
               if (filter.documentIds() != null && !filter.documentIds().isEmpty()) {
                 b.must(f.terms().field("documentId").matchingAny(filter.documentIds()));
               }
+              if (filter.tags() != null && !filter.tags().isEmpty()) {
+                b.must(
+                    f.terms()
+                        .field("document.tags")
+                        .matchingAny(
+                            filter.tags().stream()
+                                .map(tag -> tag.strip().toLowerCase(java.util.Locale.ROOT))
+                                .toList()));
+              }
               if (filter.mediaTypes() != null && !filter.mediaTypes().isEmpty()) {
                 b.must(f.terms().field("document.mediaType").matchingAny(filter.mediaTypes()));
               }
@@ -111,6 +121,17 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex {
         (Integer) projected.get(4),
         (Float) projected.get(5),
         (List<String>) projected.get(6));
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public void reindexDocument(UUID documentId) {
+    SearchIndexingPlan plan = Search.session(em).indexingPlan();
+    em.createQuery(
+            "select c from KnowledgeChunk c where c.documentId = :document", KnowledgeChunk.class)
+        .setParameter("document", documentId)
+        .getResultList()
+        .forEach(plan::addOrUpdate);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.steward.agent.interfaces.graphql;
 
 import io.steward.agent.application.Agent;
+import io.steward.agent.application.AgentRegistry;
 import io.steward.agent.application.AgentRunService;
 import io.steward.agent.application.AgentTool;
 import io.steward.agent.domain.AgentRun;
@@ -37,14 +38,15 @@ public class AgentGraphQL {
   private static final String WORKSPACE_ID = "workspaceId";
 
   @Inject AgentRunService runs;
+  @Inject AgentRegistry registry;
 
   @Name("Agent")
   @Description("An agent and the skills (tools) it may use")
   public record AgentView(
       @NonNull String name, @NonNull String description, @NonNull List<@NonNull SkillView> skills) {
 
-    AgentView(Agent agent) {
-      this(agent.name(), agent.description(), agent.tools().stream().map(SkillView::new).toList());
+    AgentView(Agent agent, List<AgentTool> tools) {
+      this(agent.name(), agent.description(), tools.stream().map(SkillView::new).toList());
     }
   }
 
@@ -117,7 +119,9 @@ public class AgentGraphQL {
   @Description("The agents that can be run in the workspace")
   public @NonNull List<@NonNull AgentView> agents(
       @NonNull @Id @Name(WORKSPACE_ID) String workspaceId) throws StewardException {
-    return runs.agents(workspace(workspaceId)).stream().map(AgentView::new).toList();
+    return runs.agents(workspace(workspaceId)).stream()
+        .map(agent -> new AgentView(agent, registry.toolsOf(agent)))
+        .toList();
   }
 
   @Query

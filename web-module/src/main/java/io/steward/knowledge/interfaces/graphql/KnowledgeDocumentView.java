@@ -1,9 +1,11 @@
 package io.steward.knowledge.interfaces.graphql;
 
+import io.steward.knowledge.application.KnowledgeBase;
 import io.steward.knowledge.domain.KnowledgeDocument;
 import io.steward.shared.interfaces.graphql.Enums;
 import io.steward.shared.interfaces.graphql.RecordView;
 import io.steward.workspace.domain.WorkspaceId;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Enum;
@@ -33,6 +35,7 @@ public class KnowledgeDocumentView extends RecordView {
   private final int chunksDone;
   private final int chunksTotal;
   private final String failure;
+  private final List<String> tags;
   private final String contentUrl;
 
   public KnowledgeDocumentView(KnowledgeDocument document) {
@@ -46,12 +49,13 @@ public class KnowledgeDocumentView extends RecordView {
     this.chunksDone = document.chunksDone();
     this.chunksTotal = document.chunksTotal();
     this.failure = document.failure();
+    this.tags = List.copyOf(document.tags());
     this.contentUrl = contentUrl(document.workspaceId(), document.id());
   }
 
   /** Where a document's bytes can be downloaded, relative to the server. */
   public static String contentUrl(WorkspaceId workspace, UUID document) {
-    return "/api/workspaces/" + workspace + "/knowledge/documents/" + document + "/content";
+    return KnowledgeBase.contentPath(workspace, document);
   }
 
   public @NonNull String getTitle() {
@@ -93,6 +97,11 @@ public class KnowledgeDocumentView extends RecordView {
   @Description("Why ingestion failed, when it did")
   public String getFailure() {
     return failure;
+  }
+
+  @Description("Labels searches can be narrowed to, in alphabetical order")
+  public @NonNull List<@NonNull String> getTags() {
+    return tags;
   }
 
   @Description("Download path of the original file (bearer token required)")

@@ -66,6 +66,7 @@ public class KnowledgeGraphQL {
   public record Filter(
       @Id List<String> documentIds,
       @Description("Media types such as application/pdf") List<String> mediaTypes,
+      @Description("Documents with any of these tags") List<String> tags,
       @Description("Documents uploaded at or after") OffsetDateTime uploadedAfter,
       @Description("Documents uploaded at or before") OffsetDateTime uploadedBefore) {}
 
@@ -121,10 +122,26 @@ public class KnowledgeGraphQL {
   public @NonNull KnowledgeDocumentView addKnowledgeFromUrl(
       @NonNull @Id @Name(WORKSPACE_ID) String workspaceId,
       @NonNull @Name("url") String url,
-      @Name("title") @Description("Defaults to the address") String title)
+      @Name("title") @Description("Defaults to the address") String title,
+      @Name("tags") @Description("Labels to narrow searches by") List<String> tags)
       throws StewardException {
     return new KnowledgeDocumentView(
-        knowledge.addFromUrl(workspace(workspaceId), url, title).document());
+        knowledge.addFromUrl(workspace(workspaceId), url, title, tags).document());
+  }
+
+  @Mutation
+  @Description(
+      "Replaces a document's tags (lower case; letters, digits, spaces, dots, dashes, underscores;"
+          + " at most 20); searches filtered by tag see the change at once")
+  public @NonNull KnowledgeDocumentView tagKnowledgeDocument(
+      @NonNull @Id @Name(WORKSPACE_ID) String workspaceId,
+      @NonNull @Id @Name("id") String id,
+      @Name("version") @Description("The version it is based on; absent: the current one")
+          Integer version,
+      @NonNull @Name("tags") List<@NonNull String> tags)
+      throws StewardException {
+    return new KnowledgeDocumentView(
+        knowledge.retag(workspace(workspaceId), Ids.require("id", id), version, tags));
   }
 
   @Mutation
@@ -197,6 +214,7 @@ public class KnowledgeGraphQL {
     return new KnowledgeIndex.Filter(
         documents,
         filter.mediaTypes(),
+        filter.tags(),
         filter.uploadedAfter() == null ? null : filter.uploadedAfter().toInstant(),
         filter.uploadedBefore() == null ? null : filter.uploadedBefore().toInstant());
   }

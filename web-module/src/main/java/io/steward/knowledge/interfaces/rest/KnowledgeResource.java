@@ -22,12 +22,13 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 
 /**
  * {@code POST /api/workspaces/{id}/knowledge/documents} takes a file (multipart part {@code file},
  * optional part {@code title}) and answers 202 with the queued document — or 200 with the existing
  * one when the same content was uploaded before. {@code GET …/{documentId}/content} returns the
- * file as uploaded.
+ * file as uploaded. An optional part {@code tags} holds the document's tags, separated by commas.
  */
 @Path("/workspaces/{workspaceId}/knowledge/documents")
 @RequestScoped
@@ -41,7 +42,8 @@ public class KnowledgeResource {
   public Response upload(
       @PathParam("workspaceId") String workspaceId,
       @FormParam("file") EntityPart file,
-      @FormParam("title") String title)
+      @FormParam("title") String title,
+      @FormParam("tags") String tags)
       throws StewardException, IOException {
     WorkspaceId workspace = WorkspaceId.parse("workspaceId", workspaceId);
     if (file == null) {
@@ -55,7 +57,7 @@ public class KnowledgeResource {
               Math.toIntExact(Math.min(Integer.MAX_VALUE - 8, knowledge.maxFileBytes() + 1)));
     }
     KnowledgeBase.Upload upload =
-        knowledge.upload(workspace, file.getFileName().orElse(null), title, bytes);
+        knowledge.upload(workspace, file.getFileName().orElse(null), title, tagList(tags), bytes);
     KnowledgeDocument document = upload.document();
     KnowledgeDocumentView view = new KnowledgeDocumentView(document);
     return (upload.created() ? Response.accepted(view) : Response.ok(view))
@@ -63,6 +65,11 @@ public class KnowledgeResource {
             URI.create("/api/workspaces/" + workspace + "/knowledge/documents/" + document.id()))
         .type(MediaType.APPLICATION_JSON_TYPE)
         .build();
+  }
+
+  /** The {@code tags} part: tags separated by commas. */
+  private static List<String> tagList(String tags) {
+    return tags == null || tags.isBlank() ? null : List.of(tags.split(","));
   }
 
   @GET
