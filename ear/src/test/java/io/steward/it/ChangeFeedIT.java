@@ -102,12 +102,8 @@ class ChangeFeedIT {
   void should_show_how_far_a_documents_ingestion_got() throws Exception {
     try (Feed feed = Feed.open(team.viewer(), team.ws(), null)) {
       String id =
-          KnowledgeIT.upload(
-                  team.member(),
-                  team.ws(),
-                  "feed.txt",
-                  "What the feed shows about ingestion.".getBytes(StandardCharsets.UTF_8))
-              .getString("id");
+          KnowledgeIT.uploadText(
+              team.member(), team.ws(), "feed.txt", "What the feed shows about ingestion.");
       List<String> statuses = new ArrayList<>();
       JsonPath progress;
       do {

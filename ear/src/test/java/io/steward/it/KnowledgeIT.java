@@ -310,6 +310,11 @@ class KnowledgeIT {
     return response.jsonPath();
   }
 
+  /** Uploads a text file and answers the new document's id. */
+  static String uploadText(String token, String ws, String fileName, String text) {
+    return upload(token, ws, fileName, text.getBytes(StandardCharsets.UTF_8)).getString("id");
+  }
+
   static Response uploadResponse(String token, String ws, String fileName, byte[] bytes) {
     return as(token)
         .multiPart("file", fileName, bytes)

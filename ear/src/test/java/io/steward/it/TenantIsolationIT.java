@@ -197,6 +197,8 @@ class TenantIsolationIT {
               "tagKnowledgeDocument",
               "mutation($ws: ID!, $id: ID!) { tagKnowledgeDocument(workspaceId: $ws, id: $id, tags: [\"x\"]) { id } }"),
           Map.entry(
+              "reembedKnowledge", "mutation($ws: ID!) { reembedKnowledge(workspaceId: $ws) }"),
+          Map.entry(
               "reindexKnowledge", "mutation($ws: ID!) { reindexKnowledge(workspaceId: $ws) }"),
           Map.entry(
               "addKnowledgeFromUrl",

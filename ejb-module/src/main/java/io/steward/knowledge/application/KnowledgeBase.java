@@ -61,4 +61,11 @@ public interface KnowledgeBase {
 
   /** Rebuilds the workspace's search index from the stored passages (admins and owners). */
   long reindex(WorkspaceId workspace) throws StewardException;
+
+  /**
+   * Embeds again, in the background, the workspace's passages that another model embedded (admins
+   * and owners); answers how many there are. Also started for every workspace at start-up when the
+   * embedding model changed.
+   */
+  long reembed(WorkspaceId workspace) throws StewardException;
 }

@@ -93,6 +93,12 @@ public class KnowledgeChunk {
     this.embeddingModel = embeddingModel;
   }
 
+  /** The passage's vector from another embedding model (after a change of model). */
+  public void reembed(float[] vector, String model) {
+    this.embedding = vector.clone();
+    this.embeddingModel = model;
+  }
+
   public UUID id() {
     return id;
   }

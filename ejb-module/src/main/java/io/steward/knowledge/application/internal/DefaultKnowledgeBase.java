@@ -47,6 +47,7 @@ public class DefaultKnowledgeBase implements KnowledgeBase {
   @Inject KnowledgeIndex index;
   @Inject Event<DocumentQueued> queued;
   @Inject PageFetcher fetcher;
+  @Inject KnowledgeReembedding reembedding;
 
   @PersistenceContext(unitName = "steward")
   EntityManager em;
@@ -214,5 +215,15 @@ public class DefaultKnowledgeBase implements KnowledgeBase {
   public long reindex(WorkspaceId workspace) throws StewardException {
     access.require(workspace, WorkspaceRole.ADMIN);
     return index.reindex(workspace);
+  }
+
+  @Override
+  public long reembed(WorkspaceId workspace) throws StewardException {
+    access.require(workspace, WorkspaceRole.ADMIN);
+    long outdated = reembedding.outdated(workspace.value());
+    if (outdated > 0) {
+      reembedding.run(workspace.value());
+    }
+    return outdated;
   }
 }

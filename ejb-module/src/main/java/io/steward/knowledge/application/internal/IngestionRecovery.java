@@ -13,9 +13,10 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * Restarts the ingestion of documents a stopped server left queued or half-way; a job that finds
- * its document already READY does nothing, and two jobs racing on one document cannot both store
- * its chunks (the document's version guards the final write).
+ * Restarts the ingestion of documents a stopped server left queued or half-way, and re-embeds
+ * passages when the embedding model changed; an ingestion job that finds its document already READY
+ * does nothing, and two jobs racing on one document cannot both store its chunks (the document's
+ * version guards the final write).
  */
 @Singleton
 @Startup
@@ -25,6 +26,7 @@ public class IngestionRecovery {
   private static final Logger LOG = Logger.getLogger(IngestionRecovery.class.getName());
 
   @Inject KnowledgeIngestion ingestion;
+  @Inject KnowledgeReembedding reembedding;
 
   @PersistenceContext(unitName = "steward")
   EntityManager em;
@@ -40,5 +42,10 @@ public class IngestionRecovery {
       LOG.info("Resuming the ingestion of " + unfinished.size() + " document(s)");
     }
     unfinished.forEach(ingestion::ingest);
+    // Passages another embedding model embedded (the model changed) are embedded again.
+    for (UUID workspace : reembedding.workspacesWithOutdatedPassages()) {
+      LOG.info("Embedding the passages of workspace " + workspace + " with the current model");
+      reembedding.run(workspace);
+    }
   }
 }

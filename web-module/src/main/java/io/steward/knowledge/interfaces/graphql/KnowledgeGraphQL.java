@@ -162,6 +162,15 @@ public class KnowledgeGraphQL {
     return Math.toIntExact(knowledge.reindex(workspace(workspaceId)));
   }
 
+  @Mutation
+  @Description(
+      "Embeds again, in the background, the passages another embedding model embedded (admins and"
+          + " owners; also done at start-up after a change of model); answers how many there are")
+  public int reembedKnowledge(@NonNull @Id @Name(WORKSPACE_ID) String workspaceId)
+      throws StewardException {
+    return Math.toIntExact(knowledge.reembed(workspace(workspaceId)));
+  }
+
   @Query
   @Description("Finds passages of the workspace's documents, best first, with their citations")
   public @NonNull Result searchKnowledge(
