@@ -37,7 +37,9 @@ case "${1:-}" in
     psql -h "${PG_HOSTPORT%%:*}" -p "${PG_HOSTPORT##*:}" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
       -c "drop database if exists $PG_DB with (force)" -c "create database $PG_DB"
     # A fresh server process for the second database: nothing of the first run (open feeds,
-    # background jobs, pooled connections) carries over into the switch.
+    # background jobs, pooled connections) carries over into the switch. The application is
+    # undeployed first, so the restarted server does not load it while it is deployed again.
+    "$HOME_DIR/config/payara.sh" asadmin undeploy steward >/dev/null || true
     "$HOME_DIR/config/payara.sh" stop
     # The search index belongs to the database it was built from.
     rm -rf "$STEWARD_DATA/index"

@@ -4,7 +4,7 @@ import io.steward.agent.application.AgentTool;
 import io.steward.agent.application.SharedSkill;
 import io.steward.agent.application.ToolArguments;
 import io.steward.agent.application.ToolOutcome;
-import io.steward.knowledge.application.KnowledgeBase;
+import io.steward.knowledge.application.KnowledgeLinks;
 import io.steward.knowledge.application.KnowledgeSearch;
 import io.steward.knowledge.application.KnowledgeSearch.Citation;
 import io.steward.knowledge.application.KnowledgeSearch.Result;
@@ -116,7 +116,7 @@ public class KnowledgeSearchSkill implements SharedSkill {
     if (citation.page() != null) {
       source.put("page", citation.page());
     }
-    source.put("url", KnowledgeBase.contentPath(workspace, citation.documentId()));
+    source.put("url", KnowledgeLinks.contentPath(workspace, citation.documentId()));
     return source;
   }
 

@@ -14,13 +14,6 @@ import java.util.UUID;
  */
 public interface KnowledgeBase {
 
-  /**
-   * Where a document's bytes are downloaded (REST), relative to the server: what citations link.
-   */
-  static String contentPath(WorkspaceId workspace, UUID document) {
-    return "/api/workspaces/" + workspace + "/knowledge/documents/" + document + "/content";
-  }
-
   /** The outcome of an upload: the document, and whether it is new or the same content again. */
   record Upload(KnowledgeDocument document, boolean created) {}
 

@@ -1,6 +1,6 @@
 package io.steward.knowledge.interfaces.graphql;
 
-import io.steward.knowledge.application.KnowledgeBase;
+import io.steward.knowledge.application.KnowledgeLinks;
 import io.steward.knowledge.domain.KnowledgeDocument;
 import io.steward.shared.interfaces.graphql.Enums;
 import io.steward.shared.interfaces.graphql.RecordView;
@@ -55,7 +55,7 @@ public class KnowledgeDocumentView extends RecordView {
 
   /** Where a document's bytes can be downloaded, relative to the server. */
   public static String contentUrl(WorkspaceId workspace, UUID document) {
-    return KnowledgeBase.contentPath(workspace, document);
+    return KnowledgeLinks.contentPath(workspace, document);
   }
 
   public @NonNull String getTitle() {
