@@ -9,14 +9,31 @@ import java.util.List;
  */
 public interface Agent {
 
-  /** Stable name used in URLs and run history, e.g. {@code task}. */
-  String name();
+  /**
+   * Who an agent is: a stable name used in URLs and run history (e.g. {@code task}), one or two
+   * sentences for people, the model and agent cards, and typical requests it handles, which route
+   * messages to it.
+   */
+  record Profile(String name, String description, List<String> examples) {
 
-  /** One or two sentences for people, the model and agent cards. */
-  String description();
+    public Profile {
+      examples = List.copyOf(examples);
+    }
+  }
 
-  /** Typical requests this agent handles, used to route a message to the right agent. */
-  List<String> examples();
+  Profile profile();
 
   List<AgentTool> tools();
+
+  default String name() {
+    return profile().name();
+  }
+
+  default String description() {
+    return profile().description();
+  }
+
+  default List<String> examples() {
+    return profile().examples();
+  }
 }

@@ -149,30 +149,23 @@ public class CrmAssistant implements Agent {
   }
 
   @Override
-  public String name() {
-    return "crm";
-  }
-
-  @Override
-  public String description() {
-    return "Works with customers: finds companies, contacts and deals, adds and updates companies"
-        + " and contacts, logs calls, emails and meetings, and moves deals through the sales"
-        + " pipeline.";
-  }
-
-  @Override
-  public List<String> examples() {
-    return List.of(
-        "Find everything we have on Northwind",
-        "Who is our contact at Globex and what is her email?",
-        "Add the company Acme Robotics, website https://acme-robotics.example, industry Robotics",
-        "Add Jane Doe from Initech as a contact, email jane.doe@initech.example",
-        "Update Tom Berger's phone number to +49 30 1234567",
-        "Log a call with Nora Lind: she approved the proposal",
-        "What was our last interaction with Greta Hansen?",
-        "Which deals are in negotiation?",
-        "Move the Brand refresh deal to won",
-        "Change Initech's industry to Enterprise software");
+  public Profile profile() {
+    return new Profile(
+        "crm",
+        "Works with customers: finds companies, contacts and deals, adds and updates companies"
+            + " and contacts, logs calls, emails and meetings, and moves deals through the sales"
+            + " pipeline.",
+        List.of(
+            "Find everything we have on Northwind",
+            "Who is our contact at Globex and what is her email?",
+            "Add the company Acme Robotics, website https://acme-robotics.example, industry Robotics",
+            "Add Jane Doe from Initech as a contact, email jane.doe@initech.example",
+            "Update Tom Berger's phone number to +49 30 1234567",
+            "Log a call with Nora Lind: she approved the proposal",
+            "What was our last interaction with Greta Hansen?",
+            "Which deals are in negotiation?",
+            "Move the Brand refresh deal to won",
+            "Change Initech's industry to Enterprise software"));
   }
 
   @Override

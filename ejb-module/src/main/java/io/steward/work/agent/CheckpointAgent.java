@@ -64,26 +64,19 @@ public class CheckpointAgent implements Agent {
   }
 
   @Override
-  public String name() {
-    return "checkpoint";
-  }
-
-  @Override
-  public String description() {
-    return "Tracks project checkpoints (milestones) and their dates: lists what is coming up,"
-        + " sets new milestones, moves or renames them and removes them.";
-  }
-
-  @Override
-  public List<String> examples() {
-    return List.of(
-        "Which milestones are coming up in the next four weeks?",
-        "When is the go-live of the Northwind web shop?",
-        "List the checkpoints of the Globex brand refresh",
-        "Add a checkpoint 'Beta launch' on December 15 to the Northwind web shop project",
-        "Move the design sign-off milestone to next Friday",
-        "Rename the checkpoint 'Final presentation' to 'Final brand presentation'",
-        "Remove the 'Print files delivered' milestone");
+  public Profile profile() {
+    return new Profile(
+        "checkpoint",
+        "Tracks project checkpoints (milestones) and their dates: lists what is coming up,"
+            + " sets new milestones, moves or renames them and removes them.",
+        List.of(
+            "Which milestones are coming up in the next four weeks?",
+            "When is the go-live of the Northwind web shop?",
+            "List the checkpoints of the Globex brand refresh",
+            "Add a checkpoint 'Beta launch' on December 15 to the Northwind web shop project",
+            "Move the design sign-off milestone to next Friday",
+            "Rename the checkpoint 'Final presentation' to 'Final brand presentation'",
+            "Remove the 'Print files delivered' milestone"));
   }
 
   @Override

@@ -67,26 +67,19 @@ public class NoteAgent implements Agent {
   }
 
   @Override
-  public String name() {
-    return "note";
-  }
-
-  @Override
-  public String description() {
-    return "Keeps the team's notes: finds and reads notes, writes meeting notes, decisions and"
-        + " briefs in Markdown, on their own or about a project, and edits or deletes them.";
-  }
-
-  @Override
-  public List<String> examples() {
-    return List.of(
-        "Write a note about today's meeting with Globex",
-        "Show the notes of the Northwind web shop project",
-        "What did we decide for the web shop? Look it up in the notes",
-        "Find the note about our weekly routine",
-        "Add to the brand refresh brief that the logo must stay blue",
-        "Rename the note 'Weekly routine' to 'Team rhythm'",
-        "Delete the note 'Weekly routine'");
+  public Profile profile() {
+    return new Profile(
+        "note",
+        "Keeps the team's notes: finds and reads notes, writes meeting notes, decisions and"
+            + " briefs in Markdown, on their own or about a project, and edits or deletes them.",
+        List.of(
+            "Write a note about today's meeting with Globex",
+            "Show the notes of the Northwind web shop project",
+            "What did we decide for the web shop? Look it up in the notes",
+            "Find the note about our weekly routine",
+            "Add to the brand refresh brief that the logo must stay blue",
+            "Rename the note 'Weekly routine' to 'Team rhythm'",
+            "Delete the note 'Weekly routine'"));
   }
 
   @Override

@@ -84,27 +84,20 @@ public class ProjectAgent implements Agent {
   }
 
   @Override
-  public String name() {
-    return "project";
-  }
-
-  @Override
-  public String description() {
-    return "Manages projects: lists active and archived ones, shows a project's progress, starts"
-        + " projects for client companies, renames, archives and deletes them.";
-  }
-
-  @Override
-  public List<String> examples() {
-    return List.of(
-        "Which projects are active right now?",
-        "Which projects do we run for Northwind Traders?",
-        "Show all projects, archived ones included",
-        "How far along is the Northwind web shop project?",
-        "Start a new project 'Globex trade fair booth' for Globex Corporation",
-        "Rename the project 'Our own website' to 'Agency website relaunch'",
-        "Archive the Globex brand refresh project, it is finished",
-        "Delete the project 'Test project' for good");
+  public Profile profile() {
+    return new Profile(
+        "project",
+        "Manages projects: lists active and archived ones, shows a project's progress, starts"
+            + " projects for client companies, renames, archives and deletes them.",
+        List.of(
+            "Which projects are active right now?",
+            "Which projects do we run for Northwind Traders?",
+            "Show all projects, archived ones included",
+            "How far along is the Northwind web shop project?",
+            "Start a new project 'Globex trade fair booth' for Globex Corporation",
+            "Rename the project 'Our own website' to 'Agency website relaunch'",
+            "Archive the Globex brand refresh project, it is finished",
+            "Delete the project 'Test project' for good"));
   }
 
   @Override

@@ -100,28 +100,21 @@ public class TaskAgent implements Agent {
   }
 
   @Override
-  public String name() {
-    return "task";
-  }
-
-  @Override
-  public String description() {
-    return "Keeps track of tasks: lists what is due or open, creates tasks, changes their status,"
-        + " priority and due dates, and reads and writes comments on them.";
-  }
-
-  @Override
-  public List<String> examples() {
-    return List.of(
-        "Which tasks are due today?",
-        "Show the open tasks of the Northwind web shop project",
-        "List all high-priority tasks in progress, most urgent first",
-        "Create a task to renew the SSL certificates by Friday, high priority",
-        "Mark the task 'Wireframes for checkout' as done",
-        "Move the due date of the payment provider task to next Monday",
-        "Add a comment to the product import task: waiting for the ERP export",
-        "What did people comment on the checkout wireframes task?",
-        "Delete the task 'Update team page'");
+  public Profile profile() {
+    return new Profile(
+        "task",
+        "Keeps track of tasks: lists what is due or open, creates tasks, changes their status,"
+            + " priority and due dates, and reads and writes comments on them.",
+        List.of(
+            "Which tasks are due today?",
+            "Show the open tasks of the Northwind web shop project",
+            "List all high-priority tasks in progress, most urgent first",
+            "Create a task to renew the SSL certificates by Friday, high priority",
+            "Mark the task 'Wireframes for checkout' as done",
+            "Move the due date of the payment provider task to next Monday",
+            "Add a comment to the product import task: waiting for the ERP export",
+            "What did people comment on the checkout wireframes task?",
+            "Delete the task 'Update team page'"));
   }
 
   @Override
