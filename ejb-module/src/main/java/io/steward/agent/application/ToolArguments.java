@@ -65,13 +65,29 @@ public final class ToolArguments {
 
   public UUID id(String name) throws InvalidInputException {
     String text = text(name);
-    if (text == null || text.isBlank()) {
+    return text == null || text.isBlank()
+        ? null
+        : parseId(name, text, "must be the id of a record");
+  }
+
+  /** A list of record ids; null when absent. */
+  public List<UUID> idList(String name) throws InvalidInputException {
+    List<String> texts = textList(name);
+    if (texts == null) {
       return null;
     }
+    List<UUID> ids = new ArrayList<>();
+    for (String text : texts) {
+      ids.add(parseId(name, text, "must be ids of records"));
+    }
+    return ids;
+  }
+
+  private static UUID parseId(String name, String text, String rule) throws InvalidInputException {
     try {
       return UUID.fromString(text.strip());
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(name, "must be the id of a record");
+      throw new InvalidInputException(name, rule);
     }
   }
 

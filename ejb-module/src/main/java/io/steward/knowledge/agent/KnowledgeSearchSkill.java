@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * {@code knowledge_search}: every agent can look things up in the workspace's documents (hybrid
@@ -70,7 +69,7 @@ public class KnowledgeSearchSkill implements SharedSkill {
             arguments.requiredText("query"),
             KnowledgeSearch.Mode.HYBRID,
             new KnowledgeIndex.Filter(
-                documentIds(arguments), null, arguments.textList("tags"), null, null),
+                arguments.idList("documentIds"), null, arguments.textList("tags"), null, null),
             limit,
             0);
     List<Map<String, Object>> passages = new ArrayList<>();
@@ -118,21 +117,5 @@ public class KnowledgeSearchSkill implements SharedSkill {
     }
     source.put("url", KnowledgeLinks.contentPath(workspace, citation.documentId()));
     return source;
-  }
-
-  private static List<UUID> documentIds(ToolArguments arguments) throws InvalidInputException {
-    List<String> texts = arguments.textList("documentIds");
-    if (texts == null || texts.isEmpty()) {
-      return null;
-    }
-    List<UUID> ids = new ArrayList<>();
-    for (String text : texts) {
-      try {
-        ids.add(UUID.fromString(text.strip()));
-      } catch (IllegalArgumentException e) {
-        throw new InvalidInputException("documentIds", "must be ids of documents");
-      }
-    }
-    return ids;
   }
 }

@@ -42,10 +42,10 @@ class ToolArgumentsTest {
                        "fraction":2.5,"huge":12345678901,"amount":"12.50","word":"twelve",
                        "yes":true,"no":false,"yesText":"true","deal":" %s ","badId":"deal-1",
                        "closesOn":" 2026-05-01 ","badDate":"01.05.2026","stage":" Closed_Won ",
-                       "badStage":"won","tags":["a","b"],"mixedTags":["a",1],"object":{"a":1},
+                       "badStage":"won","deals":[" %s "],"badDeals":["deal-1"],"tags":["a","b"],"mixedTags":["a",1],"object":{"a":1},
                        "version":4}
                       """
-                          .formatted(DEAL)))
+                          .formatted(DEAL, DEAL)))
               .readObject());
 
   @Test
@@ -90,6 +90,14 @@ class ToolArgumentsTest {
     assertInvalid("badId", "must be the id of a record", () -> arguments.id("badId"));
     assertInvalid("count", "must be a string", () -> arguments.id("count"));
     assertInvalid("blank", "is required", () -> arguments.requiredId("blank"));
+  }
+
+  @Test
+  void should_read_lists_of_record_ids() throws Exception {
+    assertEquals(List.of(DEAL), arguments.idList("deals"));
+    assertNull(arguments.idList("missing"));
+    assertInvalid("badDeals", "must be ids of records", () -> arguments.idList("badDeals"));
+    assertInvalid("mixedTags", "must be a list of strings", () -> arguments.idList("mixedTags"));
   }
 
   @Test

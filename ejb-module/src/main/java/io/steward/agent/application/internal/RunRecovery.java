@@ -9,8 +9,9 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -34,14 +35,10 @@ public class RunRecovery {
     List<AgentRun> interrupted = runs.running(DefaultAgentRunService.NODE);
     for (AgentRun run : interrupted) {
       int sequence = runs.lastSequence(run) + 1;
-      String error =
-          Json.createObjectBuilder()
-              .add("type", "RUN_ERROR")
-              .add("timestamp", Clock.systemUTC().millis())
-              .add("message", "The server restarted while this run was in progress.")
-              .add("code", CODE)
-              .build()
-              .toString();
+      List<JsonObject> ending = new ArrayList<>();
+      new AgUiWriter(run.threadId(), run.runId(), ending::add, Clock.systemUTC())
+          .runError("The server restarted while this run was in progress.", CODE);
+      String error = ending.get(0).toString();
       store.addEvents(List.of(new RunEvent(run.id(), sequence, "RUN_ERROR", error)));
       store.finish(
           run.id(), RunStatus.FAILED, CODE, run.inputTokens(), run.outputTokens(), sequence);
