@@ -3,6 +3,7 @@
 #   start       Keycloak + Payara domain with the freshly built EAR on H2 (fresh data directory)
 #   postgresql  point the same domain at a fresh PostgreSQL database and redeploy
 #   crash-server  kill Payara and start it again on the same database
+#   rotate-master-key  restart Payara with a new master key, the old one kept as previous
 #   stop        stop both
 #   break-db / restore-db   make the database unreachable and back (readiness test)
 set -euo pipefail
@@ -17,7 +18,8 @@ PG_HOSTPORT="${PG_URL#jdbc:postgresql://}"; PG_HOSTPORT="${PG_HOSTPORT%%/*}"
 # ObservabilityIT listens, knowledge pages fetchable from the tests' own web server on loopback
 # (with a short timeout for the slow-page test), knowledge limits low enough for
 # KnowledgeQuotaIT to reach, and the hosted model pointed at the tests' scripted
-# OpenAI-compatible server (with a short timeout for the stalled-model test).
+# OpenAI-compatible server (with a short timeout for the stalled-model test and short pauses
+# between retries).
 SETTINGS=(
   KC_BOOTSTRAP_ADMIN_USERNAME=it-admin KC_BOOTSTRAP_ADMIN_PASSWORD=it-admin
   OTEL_TRACES_EXPORTER=otlp OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf
@@ -26,6 +28,7 @@ SETTINGS=(
   STEWARD_KNOWLEDGE_MAX_DOCUMENTS=40 STEWARD_KNOWLEDGE_MAX_CHUNKS=300
   STEWARD_MODEL_BASE_URL="http://127.0.0.1:${STEWARD_IT_MODEL_PORT:-9098}/v1"
   STEWARD_MODEL_NAME=scripted-model STEWARD_MODEL_API_KEY=it-key STEWARD_MODEL_TIMEOUT_SECONDS=4
+  STEWARD_MODEL_RETRY_BASE_MILLIS=100
 )
 
 case "${1:-}" in
@@ -57,18 +60,27 @@ case "${1:-}" in
     url=$(cat "$STEWARD_DATA/run/db-url")
     "$HOME_DIR/config/payara.sh" asadmin set "resources.jdbc-connection-pool.StewardPool.property.URL=$url" >/dev/null
     "$HOME_DIR/config/payara.sh" asadmin flush-connection-pool StewardPool >/dev/null ;;
-  crash-server)
-    # Kills Payara without warning and starts it again on the database it used (RunRecoveryIT:
-    # runs cut off by a crash). H2 runs as "sa", the test PostgreSQL as "postgres".
+  crash-server|rotate-master-key)
+    # Starts Payara again on the database it used. crash-server kills it without warning first
+    # (RunRecoveryIT: runs cut off by a crash); rotate-master-key stops it and starts it with a
+    # new master key, the old one kept as previous (SecretRotationIT). H2 runs as "sa", the test
+    # PostgreSQL as "postgres".
     url=$(cat "$STEWARD_DATA/run/db-url")
     case "$url" in jdbc:postgresql:*) user=postgres ;; *) user=sa ;; esac
-    pid_file="$STEWARD_DATA/payara/domains/steward/config/pid"
-    kill -9 "$(cat "$pid_file")"
-    while kill -0 "$(cat "$pid_file")" 2>/dev/null; do sleep 0.2; done
-    rm -f "$pid_file"
-    env "${SETTINGS[@]}" STEWARD_DB_URL="$url" STEWARD_DB_USER="$user" \
+    extra=()
+    if [ "$1" = crash-server ]; then
+      pid_file="$STEWARD_DATA/payara/domains/steward/config/pid"
+      kill -9 "$(cat "$pid_file")"
+      while kill -0 "$(cat "$pid_file")" 2>/dev/null; do sleep 0.2; done
+      rm -f "$pid_file"
+    else
+      extra=(STEWARD_SECRETS_PREVIOUS_MASTER_KEYS="$(cat "$STEWARD_DATA/secrets/master-key")")
+      "$HOME_DIR/config/payara.sh" stop
+      rm -f "$STEWARD_DATA/secrets/master-key"
+    fi
+    env "${SETTINGS[@]}" "${extra[@]}" STEWARD_DB_URL="$url" STEWARD_DB_USER="$user" \
       "$HOME_DIR/steward" up --detach ;;
   stop)
     "$HOME_DIR/steward" down ;;
-  *) echo "usage: $0 start|postgresql|crash-server|stop|break-db|restore-db" >&2; exit 2 ;;
+  *) echo "usage: $0 start|postgresql|crash-server|rotate-master-key|stop|break-db|restore-db" >&2; exit 2 ;;
 esac

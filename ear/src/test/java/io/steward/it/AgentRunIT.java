@@ -252,7 +252,10 @@ class AgentRunIT {
 
   @Test
   void providerFailuresEndTheRunWithASafeError() {
-    model.enqueue(ScriptedModelServer.failWith(503, "upstream secret detail xyz"));
+    // The first try and every retry fail.
+    for (int attempt = 0; attempt < 4; attempt++) {
+      model.enqueue(ScriptedModelServer.failWith(503, "upstream secret detail xyz"));
+    }
     AgUiStream unavailable = runTask("Anything");
     JsonNode error = unavailable.last().json();
     assertEquals("RUN_ERROR", error.get("type").asText());

@@ -214,7 +214,38 @@ class TenantIsolationIT {
               "query($ws: ID!, $id: ID!) { agentRun(workspaceId: $ws, runId: $id) { runId } }"),
           Map.entry(
               "agentRunEvents",
-              "query($ws: ID!, $id: ID!) { agentRunEvents(workspaceId: $ws, runId: $id) { type } }"));
+              "query($ws: ID!, $id: ID!) { agentRunEvents(workspaceId: $ws, runId: $id) { type } }"),
+          // providers
+          Map.entry(
+              "modelProviders", "query($ws: ID!) { modelProviders(workspaceId: $ws) { id } }"),
+          Map.entry(
+              "addModelProvider",
+              "mutation($ws: ID!) { addModelProvider(workspaceId: $ws, input: {name: \"P\","
+                  + " kind: OPENAI_COMPATIBLE, baseUrl: \"http://127.0.0.1:1/v1\","
+                  + " defaultModel: \"m\"}) { id } }"),
+          Map.entry(
+              "updateModelProvider",
+              "mutation($ws: ID!, $id: ID!) { updateModelProvider(workspaceId: $ws, id: $id,"
+                  + " changes: {name: \"Q\"}) { id } }"),
+          Map.entry(
+              "removeModelProvider",
+              "mutation($ws: ID!, $id: ID!) { removeModelProvider(workspaceId: $ws, id: $id) }"),
+          Map.entry(
+              "testModelProvider",
+              "mutation($ws: ID!, $id: ID!) { testModelProvider(workspaceId: $ws, id: $id) { ok } }"),
+          Map.entry("aiSettings", "query($ws: ID!) { aiSettings(workspaceId: $ws) { version } }"),
+          Map.entry(
+              "updateAiSettings",
+              "mutation($ws: ID!, $id: ID) { updateAiSettings(workspaceId: $ws, settings:"
+                  + " {defaultProviderId: $id, membersMayChooseModel: false}) { version } }"),
+          Map.entry(
+              "updateAgentSettings",
+              "mutation($ws: ID!, $id: ID) { updateAgentSettings(workspaceId: $ws, agent: \"task\","
+                  + " settings: {providerId: $id}) { version } }"),
+          Map.entry(
+              "modelUsage",
+              "query($ws: ID!) { modelUsage(workspaceId: $ws, from: \"2026-01-01\","
+                  + " to: \"2026-01-31\") { usedThisMonth } }"));
 
   /**
    * The kind of record {@code $id} names in an operation that reads or changes one by id, or refers
@@ -268,7 +299,12 @@ class TenantIsolationIT {
           Map.entry("deleteKnowledgeDocument", "knowledgeDocument"),
           Map.entry("tagKnowledgeDocument", "knowledgeDocument"),
           Map.entry("agentRun", "agentRun"),
-          Map.entry("agentRunEvents", "agentRun"));
+          Map.entry("agentRunEvents", "agentRun"),
+          Map.entry("updateModelProvider", "modelProvider"),
+          Map.entry("removeModelProvider", "modelProvider"),
+          Map.entry("testModelProvider", "modelProvider"),
+          Map.entry("updateAiSettings", "modelProvider"),
+          Map.entry("updateAgentSettings", "modelProvider"));
 
   /** REST paths under a workspace. */
   static final List<String> REST_PATHS =
@@ -332,6 +368,21 @@ class TenantIsolationIT {
         "task",
         AgentRuns.input(AgentRuns.newId("thread"), run, "what is due today", "offline"));
     othersRecords.put("agentRun", run);
+    othersRecords.put(
+        "modelProvider",
+        ok(
+                dave,
+                ModelProviderIT.ADD,
+                Map.of(
+                    "ws",
+                    otherTenant,
+                    "in",
+                    Map.of(
+                        "name", "Secret provider",
+                        "kind", "OPENAI_COMPATIBLE",
+                        "baseUrl", "http://127.0.0.1:1/v1",
+                        "defaultModel", "secret-model")))
+            .getString("data.addModelProvider.id"));
   }
 
   @Test

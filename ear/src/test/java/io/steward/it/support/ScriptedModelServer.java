@@ -48,6 +48,7 @@ public final class ScriptedModelServer implements AutoCloseable {
   private final AtomicInteger completions = new AtomicInteger();
   private final Deque<Reply> script = new ArrayDeque<>();
   private final List<JsonNode> requests = new ArrayList<>();
+  private final List<String> authorizations = new ArrayList<>();
   private final List<String> unexpected = new ArrayList<>();
 
   /**
@@ -140,6 +141,11 @@ public final class ScriptedModelServer implements AutoCloseable {
     return List.copyOf(requests);
   }
 
+  /** The {@code Authorization} header of each chat-completion request (null when absent). */
+  public synchronized List<String> authorizations() {
+    return new ArrayList<>(authorizations);
+  }
+
   /** Requests that found no scripted reply or hit an unknown path, described for assertions. */
   public synchronized List<String> unexpectedRequests() {
     return List.copyOf(unexpected);
@@ -149,6 +155,7 @@ public final class ScriptedModelServer implements AutoCloseable {
   public synchronized void reset() {
     script.clear();
     requests.clear();
+    authorizations.clear();
     unexpected.clear();
   }
 
@@ -190,6 +197,7 @@ public final class ScriptedModelServer implements AutoCloseable {
     Reply reply;
     synchronized (this) {
       requests.add(request);
+      authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
       reply = script.poll();
       if (reply == null) {
         unexpected.add("POST " + exchange.getRequestURI().getPath() + " (no reply left): " + body);
@@ -251,6 +259,7 @@ public final class ScriptedModelServer implements AutoCloseable {
     private final StringBuilder reasoning = new StringBuilder();
     private final StringBuilder text = new StringBuilder();
     private final ArrayNode toolCalls = JSON.createArrayNode();
+    private boolean reportsUsage = true;
     private int promptTokens;
     private int completionTokens;
     private Duration delay = Duration.ZERO;
@@ -320,6 +329,12 @@ public final class ScriptedModelServer implements AutoCloseable {
     public Reply usage(int promptTokens, int completionTokens) {
       this.promptTokens = promptTokens;
       this.completionTokens = completionTokens;
+      return this;
+    }
+
+    /** Reports no token usage at all, as some OpenAI-compatible servers do. */
+    public Reply withoutUsage() {
+      this.reportsUsage = false;
       return this;
     }
 
@@ -427,10 +442,12 @@ public final class ScriptedModelServer implements AutoCloseable {
             .put("finish_reason", i == parts.size() - 1 ? finishReason() : null);
         chunks.add(chunk);
       }
-      ObjectNode usage = head.deepCopy();
-      usage.putArray("choices");
-      usage.set("usage", usage());
-      chunks.add(usage);
+      if (reportsUsage) {
+        ObjectNode usage = head.deepCopy();
+        usage.putArray("choices");
+        usage.set("usage", usage());
+        chunks.add(usage);
+      }
       return chunks;
     }
 
@@ -446,7 +463,9 @@ public final class ScriptedModelServer implements AutoCloseable {
         message.set("tool_calls", toolCalls.deepCopy());
       }
       choice.put("finish_reason", finishReason());
-      completion.set("usage", usage());
+      if (reportsUsage) {
+        completion.set("usage", usage());
+      }
       return completion;
     }
 

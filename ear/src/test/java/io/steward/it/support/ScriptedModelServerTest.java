@@ -108,6 +108,23 @@ class ScriptedModelServerTest {
   }
 
   @Test
+  void should_leave_out_usage_when_told_and_record_the_key_sent() throws Exception {
+    model.enqueue(reply().text("no usage").withoutUsage());
+
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(post("/v1/chat/completions", STREAMED), (name, value) -> true)
+                .header("Authorization", "Bearer sk-test")
+                .build(),
+            ofString());
+
+    List<JsonNode> chunks = chunks(response.body());
+    assertEquals(List.of("no usage"), deltas(chunks, "content"));
+    assertTrue(chunks.stream().noneMatch(chunk -> chunk.has("usage")), response.body());
+    assertEquals(List.of("Bearer sk-test"), model.authorizations());
+  }
+
+  @Test
   void should_answer_a_request_while_another_reply_stalls() throws Exception {
     model.enqueue(reply().text("slow").stallAfter(0, Duration.ofMinutes(1)), reply().text("fast"));
     HTTP.sendAsync(post("/v1/chat/completions", STREAMED), BodyHandlers.discarding());

@@ -1,5 +1,6 @@
 package io.steward.agent.application;
 
+import io.steward.provider.application.AgentCatalog;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -13,13 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The agents of this installation: every {@link Agent} bean, by name. It feeds routing, runs,
  * GraphQL and (later) A2A cards and the MCP server.
  */
 @ApplicationScoped
-public class AgentRegistry {
+public class AgentRegistry implements AgentCatalog {
 
   /** Where a message no agent clearly fits goes. */
   public static final String FALLBACK_AGENT = "task";
@@ -69,5 +71,11 @@ public class AgentRegistry {
     List<AgentTool> tools = new ArrayList<>(agent.tools());
     tools.addAll(shared);
     return tools;
+  }
+
+  @Override
+  public Optional<Set<String>> toolNames(String agent) {
+    return agent(agent)
+        .map(found -> toolsOf(found).stream().map(AgentTool::name).collect(Collectors.toSet()));
   }
 }

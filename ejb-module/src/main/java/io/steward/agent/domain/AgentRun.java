@@ -112,9 +112,10 @@ public class AgentRun {
     this.finishedAt = at;
   }
 
-  /** The agent chosen by routing, once it is known. */
-  public void routeTo(String agent) {
+  /** The agent chosen by routing and the model it runs with, once they are known. */
+  public void routeTo(String agent, String model) {
     this.agent = agent;
+    this.model = model;
   }
 
   public UUID id() {

@@ -3,16 +3,26 @@ package io.steward.provider.application;
 import io.steward.shared.domain.StewardException;
 import io.steward.workspace.domain.WorkspaceId;
 
-/** Picks the chat model for a run of an agent in a workspace. */
+/**
+ * Picks the chat model for a run in a workspace. A model a client names is checked when the run
+ * starts; otherwise the model follows the agent's preference, the workspace's default provider, the
+ * installation's configured model and finally the built-in offline model.
+ */
 public interface ModelResolver {
 
   /** The name under which the built-in offline model is chosen and recorded. */
   String OFFLINE = "offline";
 
   /**
-   * The model for a run; {@code requested} (optional) names a model the client asked for: {@link
-   * #OFFLINE} or a configured model. Unknown names are a validation failure.
+   * The model the caller asked for: {@link #OFFLINE} (anyone), the installation's model, a
+   * provider's name (its default model) or {@code provider/model}. Members and viewers may choose
+   * only when the workspace allows it; unknown names are a validation failure.
    */
-  ChatModelChoice resolve(WorkspaceId workspace, String agent, String requested)
-      throws StewardException;
+  ChatModelChoice requested(WorkspaceId workspace, String name) throws StewardException;
+
+  /** The model the agent runs with when the client named none. */
+  ChatModelChoice forAgent(WorkspaceId workspace, String agent) throws StewardException;
+
+  /** The agent's tool toggles and instructions in the workspace. */
+  AgentSetup setup(WorkspaceId workspace, String agent);
 }

@@ -76,7 +76,10 @@ public class DefaultAgentRunService implements AgentRunService {
               .agent(agentName)
               .orElseThrow(() -> new UnknownRecordException("agent", agentName, "agentName"));
     }
-    ChatModelChoice model = models.resolve(workspace, agentName, request.model());
+    ChatModelChoice model =
+        request.model() == null || request.model().isBlank()
+            ? null
+            : models.requested(workspace, request.model());
     if (runs.run(workspace, request.runId()).isPresent()) {
       throw new RuleViolationException(
           "Run " + request.runId() + " already exists; every run needs a new runId");
@@ -91,7 +94,7 @@ public class DefaultAgentRunService implements AgentRunService {
             request.runId(),
             request.threadId(),
             agent == null ? AUTO_ROUTED : agent.name(),
-            model.name(),
+            model == null ? AUTO_ROUTED : model.name(),
             caller.userId(),
             Instant.now(Clock.systemUTC()),
             NODE);

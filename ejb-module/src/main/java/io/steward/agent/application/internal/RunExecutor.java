@@ -27,6 +27,13 @@ import io.steward.agent.application.internal.ModelStream.Thinking;
 import io.steward.agent.application.internal.ModelStream.ToolCallDone;
 import io.steward.agent.application.internal.ModelStream.ToolCallPart;
 import io.steward.agent.domain.RunStatus;
+import io.steward.provider.application.AgentSetup;
+import io.steward.provider.application.ChatModelChoice;
+import io.steward.provider.application.ModelFailure;
+import io.steward.provider.application.ModelResolver;
+import io.steward.provider.application.UsageMeter;
+import io.steward.provider.application.UsageMeter.UsageRecord;
+import io.steward.shared.domain.QuotaExceededException;
 import io.steward.shared.domain.StewardException;
 import io.steward.workspace.application.CurrentCaller;
 import jakarta.ejb.Asynchronous;
@@ -76,6 +83,9 @@ public class RunExecutor {
   @Inject AgentRegistry registry;
   @Inject LiveRuns liveRuns;
   @Inject ToolTransactions toolTransactions;
+  @Inject ModelResolver models;
+  @Inject UsageMeter meter;
+  @Inject ModelCallGate gate;
 
   @Inject
   @ConfigProperty(name = "steward.model.timeout-seconds", defaultValue = "60")
@@ -84,6 +94,14 @@ public class RunExecutor {
   @Inject
   @ConfigProperty(name = "steward.agent.max-model-calls", defaultValue = "8")
   int maxModelCalls;
+
+  @Inject
+  @ConfigProperty(name = "steward.model.max-retries", defaultValue = "3")
+  int maxRetries;
+
+  @Inject
+  @ConfigProperty(name = "steward.model.retry-base-millis", defaultValue = "500")
+  long retryBaseMillis;
 
   @Asynchronous
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -98,6 +116,8 @@ public class RunExecutor {
     private final RunRecorder recorder;
     private final AgUiWriter writer;
     private final Blocks blocks = new Blocks();
+    private Agent agent;
+    private ChatModelChoice model;
     private long inputTokens;
     private long outputTokens;
 
@@ -113,16 +133,16 @@ public class RunExecutor {
       String errorCode = null;
       try {
         writer.runStarted();
-        Agent agent = route();
+        route();
         currentCaller.actAs(agent.name());
         writer.custom(
             RUN_EVENT_NAME,
             Json.createObjectBuilder()
                 .add("agent", agent.name())
-                .add("model", job.model().name())
-                .add("offline", job.model().offline())
+                .add("model", model.name())
+                .add("offline", model.offline())
                 .build());
-        boolean cancelled = converse(agent);
+        boolean cancelled = converse();
         status = cancelled ? RunStatus.CANCELLED : RunStatus.SUCCEEDED;
         writer.runFinished(cancelled ? "cancelled" : "success", usage());
       } catch (RunFailure failure) {
@@ -162,31 +182,45 @@ public class RunExecutor {
       }
     }
 
-    private Agent route() {
+    /** Picks the agent (unless the client named one) and the model it runs with. */
+    private void route() throws RunFailure {
       writer.stepStarted("routing");
-      Agent agent = job.agent();
+      agent = job.agent();
       if (agent == null) {
         agent = router.route(job.conversation().lastUserText()).agent();
-        store.routed(job.run(), agent.name());
+      }
+      model = job.model();
+      if (model == null) {
+        try {
+          model = models.forAgent(job.workspace().id(), agent.name());
+        } catch (StewardException e) {
+          throw new RunFailure("MODEL_NOT_CONFIGURED", e.getMessage());
+        }
+      }
+      if (job.agent() == null || job.model() == null) {
+        store.routed(job.run(), agent.name(), model.name());
       }
       writer.stepFinished("routing");
-      return agent;
     }
 
     /** Model calls and tool calls until the model answers; true when the run was cancelled. */
-    private boolean converse(Agent agent) throws RunFailure, InterruptedException {
+    private boolean converse() throws RunFailure, InterruptedException {
+      AgentSetup setup = models.setup(job.workspace().id(), agent.name());
       Map<String, AgentTool> tools = new LinkedHashMap<>();
       List<ToolSpecification> specifications = new ArrayList<>();
       for (AgentTool tool : registry.toolsOf(agent)) {
-        tools.put(tool.name(), tool);
-        specifications.add(tool.specification());
+        if (!setup.disabledTools().contains(tool.name())) {
+          tools.put(tool.name(), tool);
+          specifications.add(tool.specification());
+        }
       }
       specifications.add(Blocks.TOOL);
-      SystemMessage instructions = SystemMessage.from(systemPrompt(agent));
+      SystemMessage instructions = SystemMessage.from(systemPrompt(setup));
       for (int call = 0; call < maxModelCalls; call++) {
         if (cancelled()) {
           return true;
         }
+        requireBudget();
         writer.stepStarted("answer");
         String messageId = writer.beginAssistantMessage();
         List<ChatMessage> messages = new ArrayList<>();
@@ -209,7 +243,7 @@ public class RunExecutor {
           if (cancelled()) {
             return true;
           }
-          runTool(agent, tools.get(request.name()), request);
+          runTool(tools.get(request.name()), request);
         }
         writer.stepFinished("tools");
       }
@@ -220,37 +254,97 @@ public class RunExecutor {
       return false;
     }
 
-    /** One streamed model call; null when the run was cancelled meanwhile. */
+    private void requireBudget() throws RunFailure {
+      if (model.offline()) {
+        return;
+      }
+      try {
+        meter.requireBudget(job.workspace(), agent.name());
+      } catch (QuotaExceededException e) {
+        throw new RunFailure("QUOTA_EXCEEDED", e.getMessage());
+      }
+    }
+
+    /**
+     * One streamed model call, tried again with growing pauses when it fails transiently before
+     * anything of it was streamed; null when the run was cancelled meanwhile.
+     */
     private AiMessage callModel(ChatRequest request, String messageId)
         throws RunFailure, InterruptedException {
+      Duration timeout = Duration.ofSeconds(timeoutSeconds);
+      for (int attempt = 0; ; attempt++) {
+        Attempt outcome;
+        try (AutoCloseable permit = gate.enter(job.workspace().id(), timeout)) {
+          if (permit == null) {
+            throw new RunFailure(
+                "MODEL_BUSY", "The workspace has too many model calls in progress; try again.");
+          }
+          outcome = attempt(request, messageId, timeout);
+        } catch (RunFailure | InterruptedException | RuntimeException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        if (outcome.failure() == null) {
+          return outcome.reply();
+        }
+        if (outcome.streamed() || !outcome.failure().transientFailure() || attempt >= maxRetries) {
+          throw new RunFailure(outcome.failure());
+        }
+        long pause = retryBaseMillis << attempt;
+        LOG.info(
+            "Model call of run "
+                + job.runId()
+                + " failed with "
+                + outcome.failure().code()
+                + "; trying again in "
+                + pause
+                + " ms");
+        long until = System.nanoTime() + pause * 1_000_000;
+        while (System.nanoTime() < until) {
+          if (cancelled()) {
+            return null;
+          }
+          Thread.sleep(
+              Math.min(POLL.toMillis(), Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+        }
+      }
+    }
+
+    /** How one try of a model call ended: a reply (null: cancelled) or a failure. */
+    private record Attempt(AiMessage reply, ModelFailure failure, boolean streamed) {}
+
+    private Attempt attempt(ChatRequest request, String messageId, Duration timeout)
+        throws InterruptedException {
       ModelStream stream = new ModelStream();
-      job.model().model().chat(request, stream);
+      model.model().chat(request, stream);
       Map<Integer, String> callIds = new HashMap<>();
       Set<String> withArguments = new HashSet<>();
       long lastSignal = System.nanoTime();
-      Duration timeout = Duration.ofSeconds(timeoutSeconds);
+      boolean streamed = false;
       while (true) {
         if (cancelled()) {
           stream.cancel();
-          return null;
+          return new Attempt(null, null, streamed);
         }
         Signal signal = stream.next(POLL);
         if (signal == null) {
           recorder.flushIfDue();
           if (Duration.ofNanos(System.nanoTime() - lastSignal).compareTo(timeout) > 0) {
             stream.cancel();
-            throw RunFailure.timeout();
+            return new Attempt(null, ModelFailure.timeout(), streamed);
           }
           continue;
         }
         lastSignal = System.nanoTime();
         if (signal instanceof Done done) {
-          return finish(done.response(), callIds, messageId);
+          return new Attempt(finish(request, done.response(), callIds, messageId), null, true);
         }
         if (signal instanceof Failed failed) {
           LOG.log(Level.WARNING, "Model call of run " + job.runId() + " failed", failed.error());
-          throw RunFailure.ofModel(failed.error());
+          return new Attempt(null, ModelFailure.of(failed.error()), streamed);
         }
+        streamed = true;
         if (signal instanceof Text text) {
           writer.text(text.delta());
         } else if (signal instanceof Thinking thinking) {
@@ -277,13 +371,12 @@ public class RunExecutor {
 
     /** Closes the reply's tool calls (under the ids the client saw) and counts its tokens. */
     private AiMessage finish(
-        ChatResponse response, Map<Integer, String> callIds, String messageId) {
-      TokenUsage usage = response.tokenUsage();
-      if (usage != null) {
-        inputTokens += usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
-        outputTokens += usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
-      }
+        ChatRequest request,
+        ChatResponse response,
+        Map<Integer, String> callIds,
+        String messageId) {
       AiMessage reply = response.aiMessage();
+      count(request, reply, response.tokenUsage());
       if (!reply.hasToolExecutionRequests()) {
         return reply;
       }
@@ -308,9 +401,38 @@ public class RunExecutor {
                   : providerId);
     }
 
-    private void runTool(Agent agent, AgentTool tool, ToolExecutionRequest request) {
+    /**
+     * Adds a call's tokens to the run and, for hosted models, records them as usage: the provider's
+     * figures, or a rough estimate (about four characters a token of what was sent and received)
+     * when it gave none. The offline model costs nothing and is not metered.
+     */
+    private void count(ChatRequest request, AiMessage reply, TokenUsage usage) {
+      boolean estimated =
+          usage == null || usage.inputTokenCount() == null || usage.outputTokenCount() == null;
+      if (model.offline()) {
+        inputTokens += estimated ? 0 : usage.inputTokenCount();
+        outputTokens += estimated ? 0 : usage.outputTokenCount();
+        return;
+      }
+      long in = estimated ? estimateTokens(request.toString()) : usage.inputTokenCount();
+      long out = estimated ? estimateTokens(reply.toString()) : usage.outputTokenCount();
+      inputTokens += in;
+      outputTokens += out;
+      meter.record(
+          new UsageRecord(
+              job.workspace(),
+              job.run(),
+              agent.name(),
+              model,
+              job.caller().userId(),
+              in,
+              out,
+              estimated));
+    }
+
+    private void runTool(AgentTool tool, ToolExecutionRequest request) {
       List<JsonObject> shown = new ArrayList<>();
-      String content = toolResult(agent, tool, request, shown);
+      String content = toolResult(tool, request, shown);
       String resultId = writer.toolCallResult(request.id(), content);
       job.conversation().add(ToolExecutionResultMessage.from(request, content), resultId);
       shown.forEach(block -> writer.custom(Blocks.EVENT_NAME, block));
@@ -318,7 +440,7 @@ public class RunExecutor {
 
     /** The tool's result for the model; blocks to show are added to {@code shown}. */
     private String toolResult(
-        Agent agent, AgentTool tool, ToolExecutionRequest request, List<JsonObject> shown) {
+        AgentTool tool, ToolExecutionRequest request, List<JsonObject> shown) {
       JsonObject arguments;
       try (JsonReader reader = Json.createReader(new StringReader(request.arguments()))) {
         arguments = reader.readObject();
@@ -385,7 +507,7 @@ public class RunExecutor {
           .build();
     }
 
-    private String systemPrompt(Agent agent) {
+    private String systemPrompt(AgentSetup setup) {
       LocalDate today = LocalDate.now(Clock.system(job.workspace().timeZone()));
       StringBuilder prompt =
           new StringBuilder()
@@ -410,6 +532,11 @@ public class RunExecutor {
                       + " call "
                       + Blocks.TOOL_NAME
                       + ".");
+      if (setup.instructions() != null) {
+        prompt
+            .append("\nThe workspace's administrators add these instructions:\n")
+            .append(setup.instructions());
+      }
       String instructions = job.conversation().instructions();
       if (!instructions.isEmpty()) {
         prompt.append("\nThe client adds these instructions:\n").append(instructions);
@@ -431,6 +558,10 @@ public class RunExecutor {
       error.add("field", field);
     }
     return Json.createObjectBuilder().add("error", error).build().toString();
+  }
+
+  private static long estimateTokens(String text) {
+    return (text.length() + 3) / 4;
   }
 
   private static String truncate(String content) {

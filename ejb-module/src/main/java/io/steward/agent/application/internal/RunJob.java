@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * Everything a run needs to execute away from the request that started it. {@code agent} is null
- * when the run is to be routed to an agent by its message.
+ * when the run is to be routed to an agent by its message, {@code model} when the client named none
+ * (the agent's model is then resolved once the agent is known).
  */
 record RunJob(
     UUID run,

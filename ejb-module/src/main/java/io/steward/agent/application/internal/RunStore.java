@@ -38,8 +38,8 @@ public class RunStore {
     runs.addEvents(events);
   }
 
-  public void routed(UUID run, String agent) {
-    em.find(AgentRun.class, run).routeTo(agent);
+  public void routed(UUID run, String agent, String model) {
+    em.find(AgentRun.class, run).routeTo(agent, model);
   }
 
   public void finish(

@@ -1,0 +1,367 @@
+package io.steward.it;
+
+import static io.steward.it.Steward.errorCode;
+import static io.steward.it.Steward.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.path.json.JsonPath;
+import io.steward.it.Records.Team;
+import io.steward.it.support.AgUiStream;
+import io.steward.it.support.ScriptedModelServer;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bring your own AI: a workspace's providers with keys that never come back out, the settings that
+ * pick models and shape agents, budgets, usage and retries, all against the scripted
+ * OpenAI-compatible server standing in for the workspace's provider.
+ */
+class ModelProviderIT {
+
+  static final String ADD =
+      "mutation($ws: ID!, $in: ModelProviderInput!) { addModelProvider(workspaceId: $ws,"
+          + " input: $in) { id name kind baseUrl defaultModel apiKey version } }";
+  static final String SETTINGS =
+      "mutation($ws: ID!, $s: AiSettingsInput!) { updateAiSettings(workspaceId: $ws,"
+          + " settings: $s) { defaultProviderId monthlyTokenBudget membersMayChooseModel } }";
+  private static final String AGENT_SETTINGS =
+      "mutation($ws: ID!, $agent: String!, $s: AgentSettingsInput!) {"
+          + " updateAgentSettings(workspaceId: $ws, agent: $agent, settings: $s) {"
+          + " agent providerId model disabledTools instructions version } }";
+  private static final String USAGE =
+      "query($ws: ID!, $from: Date!, $to: Date!) { modelUsage(workspaceId: $ws, from: $from,"
+          + " to: $to) { total { inputTokens outputTokens totalTokens calls }"
+          + " byModel { key totalTokens } byAgent { key inputTokens outputTokens calls }"
+          + " byUser { key calls } monthlyTokenBudget usedThisMonth } }";
+
+  private static ScriptedModelServer model;
+
+  @BeforeAll
+  static void startModel() {
+    model = new ScriptedModelServer(AgentRunIT.MODEL_PORT);
+  }
+
+  @AfterAll
+  static void stopModel() {
+    model.close();
+  }
+
+  @BeforeEach
+  void resetModel() {
+    model.reset();
+  }
+
+  /** A provider at the scripted server with a key of its own; answers its id. */
+  static String addProvider(Team team, String name, String apiKey) {
+    Map<String, Object> input = new HashMap<>();
+    input.put("name", name);
+    input.put("kind", "OPENAI_COMPATIBLE");
+    input.put("baseUrl", model.baseUrl());
+    input.put("defaultModel", "house-model");
+    input.put("apiKey", apiKey);
+    return ok(team.owner(), ADD, Map.of("ws", team.ws(), "in", input))
+        .getString("data.addModelProvider.id");
+  }
+
+  static void useByDefault(Team team, String providerId, Long budget, boolean membersChoose) {
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("defaultProviderId", providerId);
+    settings.put("monthlyTokenBudget", budget);
+    settings.put("membersMayChooseModel", membersChoose);
+    ok(team.owner(), SETTINGS, Map.of("ws", team.ws(), "s", settings));
+  }
+
+  static String newKey() {
+    return "sk-it-" + UUID.randomUUID().toString().replace("-", "");
+  }
+
+  @Test
+  void providersAreManagedByAdminsAndTheirKeysNeverComeBack() throws Exception {
+    Team team = Team.create("Providers");
+    String key = newKey();
+    Map<String, Object> input = new HashMap<>();
+    input.put("name", "House");
+    input.put("kind", "OPENAI_COMPATIBLE");
+    input.put("baseUrl", model.baseUrl());
+    input.put("defaultModel", "house-model");
+    input.put("apiKey", key);
+    Map<String, Object> variables = Map.of("ws", team.ws(), "in", input);
+
+    assertEquals("FORBIDDEN", errorCode(team.member(), ADD, variables));
+    JsonPath added = ok(team.owner(), ADD, variables);
+    String id = added.getString("data.addModelProvider.id");
+    assertEquals(
+        "…" + key.substring(key.length() - 4), added.getString("data.addModelProvider.apiKey"));
+    assertFalse(added.prettify().contains(key));
+    assertEquals("CONFLICT", errorCode(team.owner(), ADD, variables), "names are unique");
+
+    Map<String, Object> bad = new HashMap<>(input);
+    bad.put("name", "Elsewhere");
+    bad.put("baseUrl", "ftp://example.com");
+    assertEquals("VALIDATION", errorCode(team.owner(), ADD, Map.of("ws", team.ws(), "in", bad)));
+    bad.put("kind", "OPENAI");
+    bad.put("baseUrl", null);
+    bad.put("apiKey", null);
+    assertEquals("VALIDATION", errorCode(team.owner(), ADD, Map.of("ws", team.ws(), "in", bad)));
+
+    String list = "query($ws: ID!) { modelProviders(workspaceId: $ws) { id name apiKey version } }";
+    assertEquals("FORBIDDEN", errorCode(team.member(), list, Map.of("ws", team.ws())));
+    JsonPath listed = ok(team.owner(), list, Map.of("ws", team.ws()));
+    assertEquals(List.of(id), listed.getList("data.modelProviders.id"));
+    assertFalse(listed.prettify().contains(key));
+
+    String newKey = newKey();
+    JsonPath changed =
+        ok(
+            team.owner(),
+            "mutation($ws: ID!, $id: ID!, $c: ModelProviderChanges!) {"
+                + " updateModelProvider(workspaceId: $ws, id: $id, version: 0, changes: $c) {"
+                + " name apiKey version } }",
+            Map.of("ws", team.ws(), "id", id, "c", Map.of("name", "House AI", "apiKey", newKey)));
+    assertEquals("House AI", changed.getString("data.updateModelProvider.name"));
+    assertEquals(
+        "…" + newKey.substring(newKey.length() - 4),
+        changed.getString("data.updateModelProvider.apiKey"));
+
+    model.enqueue(ScriptedModelServer.reply().text("OK"));
+    String test =
+        "mutation($ws: ID!, $id: ID!) { testModelProvider(workspaceId: $ws, id: $id) {"
+            + " ok code message } }";
+    JsonPath tested = ok(team.owner(), test, Map.of("ws", team.ws(), "id", id));
+    assertTrue(tested.getBoolean("data.testModelProvider.ok"), tested.prettify());
+    assertEquals("Bearer " + newKey, model.authorizations().get(0), "the key, decrypted, is used");
+    model.enqueue(ScriptedModelServer.failWith(401, "Incorrect API key provided: sk-it-…"));
+    JsonPath refused = ok(team.owner(), test, Map.of("ws", team.ws(), "id", id));
+    assertFalse(refused.getBoolean("data.testModelProvider.ok"));
+    assertEquals("MODEL_AUTHENTICATION", refused.getString("data.testModelProvider.code"));
+    assertFalse(refused.prettify().contains("Incorrect"), "provider text stays on the server");
+
+    String log =
+        Files.readString(
+            Path.of(
+                System.getenv("STEWARD_DATA"),
+                "payara",
+                "domains",
+                "steward",
+                "logs",
+                "server.log"));
+    assertFalse(log.contains(key) || log.contains(newKey), "keys are never logged");
+
+    String remove =
+        "mutation($ws: ID!, $id: ID!) { removeModelProvider(workspaceId: $ws, id: $id) }";
+    assertEquals("FORBIDDEN", errorCode(team.member(), remove, Map.of("ws", team.ws(), "id", id)));
+    assertTrue(
+        ok(team.owner(), remove, Map.of("ws", team.ws(), "id", id))
+            .getBoolean("data.removeModelProvider"));
+    assertEquals(
+        List.of(), ok(team.owner(), list, Map.of("ws", team.ws())).getList("data.modelProviders"));
+  }
+
+  @Test
+  void runsUseTheWorkspaceProviderAndTheAgentSettings() throws Exception {
+    Team team = Team.create("Provider runs");
+    String key = newKey();
+    String provider = addProvider(team, "House", key);
+    useByDefault(team, provider, null, false);
+
+    model.enqueue(ScriptedModelServer.reply().text("From the house model.").usage(20, 5));
+    AgUiStream stream = runAs(team.member(), team.ws(), "task", "Hello", null);
+    assertEquals("From the house model.", stream.text());
+    JsonNode run = stream.customEvents("steward.run").get(0);
+    assertEquals("House/house-model", run.get("model").asText());
+    assertEquals("Bearer " + key, model.authorizations().get(0));
+    assertEquals("house-model", model.requests().get(0).get("model").asText());
+
+    String instructions = "Always sign off as the Steward of " + team.ws();
+    JsonPath settings =
+        ok(
+            team.owner(),
+            AGENT_SETTINGS,
+            Map.of(
+                "ws",
+                team.ws(),
+                "agent",
+                "task",
+                "s",
+                Map.of(
+                    "providerId",
+                    provider,
+                    "model",
+                    "bigger-model",
+                    "disabledTools",
+                    List.of("delete_task"),
+                    "instructions",
+                    instructions)));
+    assertEquals(
+        List.of("delete_task"), settings.getList("data.updateAgentSettings.disabledTools"));
+    assertEquals(
+        "FORBIDDEN",
+        errorCode(
+            team.member(),
+            "query($ws: ID!) { aiSettings(workspaceId: $ws) { agents { instructions } } }",
+            Map.of("ws", team.ws())),
+        "members never see the instructions");
+    assertEquals(
+        "VALIDATION",
+        errorCode(
+            team.owner(),
+            AGENT_SETTINGS,
+            Map.of(
+                "ws", team.ws(), "agent", "task", "s", Map.of("disabledTools", List.of("fly")))));
+
+    model.enqueue(ScriptedModelServer.reply().text("Done.").usage(30, 6));
+    AgUiStream shaped = runAs(team.member(), team.ws(), "task", "Hello again", null);
+    assertEquals(
+        "House/bigger-model", shaped.customEvents("steward.run").get(0).get("model").asText());
+    JsonNode request = model.requests().get(1);
+    assertEquals("bigger-model", request.get("model").asText());
+    List<String> tools = new ArrayList<>();
+    request.get("tools").forEach(tool -> tools.add(tool.get("function").get("name").asText()));
+    assertTrue(tools.contains("create_task"), tools.toString());
+    assertFalse(tools.contains("delete_task"), "switched off");
+    assertTrue(request.get("messages").get(0).get("content").asText().contains(instructions));
+    assertFalse(shaped.raw().contains(instructions), "instructions never reach the client");
+
+    // Choosing a model per run: admins may, members only once the workspace allows it.
+    HttpResponse<String> refused =
+        AgentRuns.post(
+            team.member(),
+            AgentRuns.runsPath(team.ws(), "note"),
+            AgentRuns.input(
+                AgentRuns.newId("thread"), AgentRuns.newId("run"), "Hi", "House/other"));
+    assertEquals(403, refused.statusCode(), refused.body());
+    model.enqueue(ScriptedModelServer.reply().text("Other."));
+    AgUiStream chosen = runAs(team.owner(), team.ws(), "note", "Hi", "House/other");
+    assertEquals("House/other", chosen.customEvents("steward.run").get(0).get("model").asText());
+    assertEquals("other", model.requests().get(2).get("model").asText());
+    HttpResponse<String> unknown =
+        AgentRuns.post(
+            team.owner(),
+            AgentRuns.runsPath(team.ws(), "note"),
+            AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), "Hi", "Nobody"));
+    assertEquals(400, unknown.statusCode(), unknown.body());
+  }
+
+  @Test
+  void usageIsRecordedPerCallAndBudgetsStopRuns() throws Exception {
+    Team team = Team.create("Budgets");
+    String provider = addProvider(team, "House", newKey());
+    useByDefault(team, provider, null, false);
+    String threadId = AgentRuns.newId("thread");
+
+    // A tool call and the answer after it: two model calls, 100 + 50 tokens reported.
+    model.enqueue(
+        ScriptedModelServer.reply().toolCall("call-1", "list_tasks", "{}").usage(60, 40),
+        ScriptedModelServer.reply().text("Nothing is open.").usage(40, 10));
+    AgUiStream first =
+        AgentRuns.run(
+            team.member(),
+            team.ws(),
+            "task",
+            AgentRuns.input(threadId, AgentRuns.newId("run"), "What is open?", null));
+    JsonNode usage = first.last().json().get("usage");
+    assertEquals(100, usage.get("inputTokens").asInt());
+    assertEquals(50, usage.get("outputTokens").asInt());
+
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    Map<String, Object> period =
+        Map.of(
+            "ws",
+            team.ws(),
+            "from",
+            today.minusDays(1).toString(),
+            "to",
+            today.plusDays(1).toString());
+    assertEquals("FORBIDDEN", errorCode(team.member(), USAGE, period));
+    JsonPath report = ok(team.owner(), USAGE, period);
+    assertEquals(100, report.getInt("data.modelUsage.total.inputTokens"));
+    assertEquals(50, report.getInt("data.modelUsage.total.outputTokens"));
+    assertEquals(2, report.getInt("data.modelUsage.total.calls"));
+    assertEquals("House/house-model", report.getString("data.modelUsage.byModel[0].key"));
+    assertEquals("task", report.getString("data.modelUsage.byAgent[0].key"));
+    assertEquals(Steward.userId("erin"), report.getString("data.modelUsage.byUser[0].key"));
+    assertEquals(150, report.getInt("data.modelUsage.usedThisMonth"));
+
+    // A budget the next answer uses up: that run still finishes, the one after is refused.
+    useByDefault(team, provider, 200L, false);
+    model.enqueue(ScriptedModelServer.reply().text("Still nothing.").usage(45, 10));
+    AgUiStream second =
+        AgentRuns.run(
+            team.member(),
+            team.ws(),
+            "task",
+            AgentRuns.input(threadId, AgentRuns.newId("run"), "And now?", null));
+    assertEquals("RUN_FINISHED", second.last().type());
+    AgUiStream refused =
+        AgentRuns.run(
+            team.member(),
+            team.ws(),
+            "task",
+            AgentRuns.input(threadId, AgentRuns.newId("run"), "And now?", null));
+    assertEquals("RUN_ERROR", refused.last().type());
+    assertEquals("QUOTA_EXCEEDED", refused.last().field("code"));
+    assertEquals(3, model.requests().size(), "the refused run never reached the provider");
+    JsonPath after = ok(team.owner(), USAGE, period);
+    assertEquals(205, after.getInt("data.modelUsage.usedThisMonth"));
+    assertEquals(200, after.getInt("data.modelUsage.monthlyTokenBudget"));
+
+    // A provider that reports no usage is estimated, not counted as free.
+    useByDefault(team, provider, null, false);
+    model.enqueue(
+        ScriptedModelServer.reply()
+            .text("An answer of some length, without usage.")
+            .withoutUsage());
+    AgUiStream estimated =
+        AgentRuns.run(
+            team.member(),
+            team.ws(),
+            "task",
+            AgentRuns.input(threadId, AgentRuns.newId("run"), "Estimate", null));
+    assertTrue(estimated.last().json().get("usage").get("outputTokens").asInt() > 0);
+    assertTrue(ok(team.owner(), USAGE, period).getInt("data.modelUsage.usedThisMonth") > 205);
+  }
+
+  @Test
+  void transientProviderFailuresAreRetried() throws Exception {
+    Team team = Team.create("Retries");
+    String provider = addProvider(team, "House", newKey());
+    useByDefault(team, provider, null, false);
+    model.enqueue(
+        ScriptedModelServer.failWith(429, "slow down"),
+        ScriptedModelServer.failWith(503, "overloaded"),
+        ScriptedModelServer.reply().text("Third time lucky.").usage(10, 4));
+    AgUiStream stream = runAs(team.member(), team.ws(), "task", "Try", null);
+    assertEquals("Third time lucky.", stream.text());
+    assertEquals("RUN_FINISHED", stream.last().type());
+    assertEquals(3, model.requests().size());
+
+    model.enqueue(ScriptedModelServer.failWith(400, "bad request"));
+    AgUiStream rejected = runAs(team.member(), team.ws(), "task", "Try", null);
+    assertEquals("MODEL_ERROR", rejected.last().field("code"));
+    assertEquals(4, model.requests().size(), "a request the provider rejects is not repeated");
+  }
+
+  private static AgUiStream runAs(
+      String token, String ws, String agent, String text, String chosen) {
+    return AgentRuns.run(
+        token,
+        ws,
+        agent,
+        AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), text, chosen));
+  }
+}

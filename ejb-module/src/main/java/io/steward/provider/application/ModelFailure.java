@@ -1,0 +1,62 @@
+package io.steward.provider.application;
+
+import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.InternalServerException;
+import dev.langchain4j.exception.ModelNotFoundException;
+import dev.langchain4j.exception.RateLimitException;
+import dev.langchain4j.exception.TimeoutException;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
+
+/**
+ * Why a model call failed, as clients see it: a stable code and a message written for people, never
+ * the provider's text. {@code transientFailure} says whether trying again may help (rate limits,
+ * server errors, timeouts).
+ */
+public record ModelFailure(String code, String message, boolean transientFailure) {
+
+  public static ModelFailure timeout() {
+    return new ModelFailure("MODEL_TIMEOUT", "The model did not answer in time.", true);
+  }
+
+  public static ModelFailure of(Throwable error) {
+    if (causedBy(error, TimeoutException.class) || causedBy(error, HttpTimeoutException.class)) {
+      return timeout();
+    }
+    if (error instanceof AuthenticationException) {
+      return new ModelFailure(
+          "MODEL_AUTHENTICATION",
+          "The model provider did not accept the configured credentials.",
+          false);
+    }
+    if (error instanceof RateLimitException) {
+      return new ModelFailure(
+          "MODEL_RATE_LIMITED",
+          "The model provider is limiting requests; try again shortly.",
+          true);
+    }
+    if (error instanceof ModelNotFoundException) {
+      return new ModelFailure("MODEL_NOT_FOUND", "The configured model does not exist.", false);
+    }
+    if (error instanceof InternalServerException
+        || (error instanceof HttpException http && http.statusCode() >= 500)) {
+      return new ModelFailure(
+          "MODEL_UNAVAILABLE", "The model provider is unavailable right now.", true);
+    }
+    if (causedBy(error, ConnectException.class)) {
+      return new ModelFailure(
+          "MODEL_UNREACHABLE", "The model provider could not be reached.", true);
+    }
+    return new ModelFailure("MODEL_ERROR", "The model call failed.", false);
+  }
+
+  private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
