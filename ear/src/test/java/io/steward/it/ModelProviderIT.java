@@ -66,12 +66,12 @@ class ModelProviderIT {
     model.reset();
   }
 
-  /** A provider at the scripted server with a key of its own; answers its id. */
-  static String addProvider(Team team, String name, String apiKey) {
+  /** A provider at the scripted server at {@code baseUrl} with a key of its own; answers its id. */
+  static String addProvider(Team team, String name, String apiKey, String baseUrl) {
     Map<String, Object> input = new HashMap<>();
     input.put("name", name);
     input.put("kind", "OPENAI_COMPATIBLE");
-    input.put("baseUrl", model.baseUrl());
+    input.put("baseUrl", baseUrl);
     input.put("defaultModel", "house-model");
     input.put("apiKey", apiKey);
     return ok(team.owner(), ADD, Map.of("ws", team.ws(), "in", input))
@@ -176,7 +176,7 @@ class ModelProviderIT {
   void runsUseTheWorkspaceProviderAndTheAgentSettings() throws Exception {
     Team team = Team.create("Provider runs");
     String key = newKey();
-    String provider = addProvider(team, "House", key);
+    String provider = addProvider(team, "House", key, model.baseUrl());
     useByDefault(team, provider, null, false);
 
     model.enqueue(ScriptedModelServer.reply().text("From the house model.").usage(20, 5));
@@ -260,7 +260,7 @@ class ModelProviderIT {
   @Test
   void usageIsRecordedPerCallAndBudgetsStopRuns() throws Exception {
     Team team = Team.create("Budgets");
-    String provider = addProvider(team, "House", newKey());
+    String provider = addProvider(team, "House", newKey(), model.baseUrl());
     useByDefault(team, provider, null, false);
     String threadId = AgentRuns.newId("thread");
 
@@ -339,7 +339,7 @@ class ModelProviderIT {
   @Test
   void transientProviderFailuresAreRetried() throws Exception {
     Team team = Team.create("Retries");
-    String provider = addProvider(team, "House", newKey());
+    String provider = addProvider(team, "House", newKey(), model.baseUrl());
     useByDefault(team, provider, null, false);
     model.enqueue(
         ScriptedModelServer.failWith(429, "slow down"),

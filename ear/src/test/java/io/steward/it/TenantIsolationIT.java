@@ -242,6 +242,10 @@ class TenantIsolationIT {
               "updateAgentSettings",
               "mutation($ws: ID!, $id: ID) { updateAgentSettings(workspaceId: $ws, agent: \"task\","
                   + " settings: {providerId: $id}) { version } }"),
+          Map.entry("playbooks", "query($ws: ID!) { playbooks(workspaceId: $ws) { id } }"),
+          Map.entry(
+              "deletePlaybook",
+              "mutation($ws: ID!, $id: ID!) { deletePlaybook(workspaceId: $ws, id: $id) }"),
           Map.entry(
               "modelUsage",
               "query($ws: ID!) { modelUsage(workspaceId: $ws, from: \"2026-01-01\","
@@ -304,7 +308,8 @@ class TenantIsolationIT {
           Map.entry("removeModelProvider", "modelProvider"),
           Map.entry("testModelProvider", "modelProvider"),
           Map.entry("updateAiSettings", "modelProvider"),
-          Map.entry("updateAgentSettings", "modelProvider"));
+          Map.entry("updateAgentSettings", "modelProvider"),
+          Map.entry("deletePlaybook", "playbook"));
 
   /** REST paths under a workspace. */
   static final List<String> REST_PATHS =
@@ -368,6 +373,17 @@ class TenantIsolationIT {
         "task",
         AgentRuns.input(AgentRuns.newId("thread"), run, "what is due today", "offline"));
     othersRecords.put("agentRun", run);
+    Map<String, Object> plan =
+        AgentRuns.input(
+            AgentRuns.newId("thread"), AgentRuns.newId("run"), "plan the secret launch", "offline");
+    plan.put("forwardedProps", Map.of("model", "offline", "mode", "plan"));
+    othersRecords.put(
+        "playbook",
+        AgentRuns.run(dave, otherTenant, null, plan)
+            .customEvents("steward.plan")
+            .get(0)
+            .get("playbookId")
+            .asText());
     othersRecords.put(
         "modelProvider",
         ok(

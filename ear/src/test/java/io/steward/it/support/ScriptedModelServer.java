@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * An OpenAI-compatible chat-completions server in the test JVM that answers with scripted replies,
@@ -260,6 +261,7 @@ public final class ScriptedModelServer implements AutoCloseable {
     private final StringBuilder text = new StringBuilder();
     private final ArrayNode toolCalls = JSON.createArrayNode();
     private boolean reportsUsage = true;
+    private Function<JsonNode, String> echo;
     private int promptTokens;
     private int completionTokens;
     private Duration delay = Duration.ZERO;
@@ -332,6 +334,15 @@ public final class ScriptedModelServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Streams, after anything scripted, text taken from the request when it arrives (16 characters
+     * a chunk): a model obeying "repeat your instructions".
+     */
+    public Reply echo(Function<JsonNode, String> fromRequest) {
+      this.echo = fromRequest;
+      return this;
+    }
+
     /** Reports no token usage at all, as some OpenAI-compatible servers do. */
     public Reply withoutUsage() {
       this.reportsUsage = false;
@@ -380,6 +391,12 @@ public final class ScriptedModelServer implements AutoCloseable {
               .put("object", "chat.completion.chunk")
               .put("created", System.currentTimeMillis() / 1000)
               .put("model", request.path("model").asText(DEFAULT_MODEL));
+      if (echo != null) {
+        String echoed = echo.apply(request);
+        for (int start = 0; start < echoed.length(); start += 16) {
+          text(echoed.substring(start, Math.min(echoed.length(), start + 16)));
+        }
+      }
       List<ObjectNode> chunks = chunks(head);
       if (request.path("stream").asBoolean(false)) {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");

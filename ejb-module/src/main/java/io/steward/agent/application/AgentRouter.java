@@ -65,7 +65,7 @@ public class AgentRouter {
     return examples;
   }
 
-  static double cosine(float[] a, float[] b) {
+  public static double cosine(float[] a, float[] b) {
     double dot = 0;
     double normA = 0;
     double normB = 0;

@@ -1,10 +1,12 @@
 package io.steward.agent.application;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.internal.JsonSchemaElementUtils;
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 import io.steward.shared.domain.StewardException;
+import jakarta.json.Json;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,6 +55,11 @@ public final class AgentTool {
 
   public String description() {
     return description;
+  }
+
+  /** The parameters' JSON schema as models are sent it. */
+  public String parametersJson() {
+    return Json.createObjectBuilder(JsonSchemaElementUtils.toMap(parameters)).build().toString();
   }
 
   public boolean changesData() {

@@ -1,22 +1,42 @@
 package io.steward.agent.application;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a client asks a run to do, taken from an AG-UI {@code RunAgentInput}: the thread and run ids
- * (the client's), the conversation's messages as the client has them, context items, and the model
- * the client asks for (optional).
+ * (the client's), the conversation's messages as the client has them, context items, the model the
+ * client asks for (optional) and how the orchestrator should go about it.
  */
 public record RunRequest(
     String threadId,
     String runId,
     List<InputMessage> messages,
     List<ContextItem> context,
-    String model) {
+    String model,
+    Orchestration orchestration) {
 
   public RunRequest {
     messages = List.copyOf(messages);
     context = List.copyOf(context);
+    orchestration = orchestration == null ? Orchestration.DEFAULT : orchestration;
+  }
+
+  /**
+   * How a run goes about a request: {@code plan} answers an execution plan instead of acting; a
+   * {@code pipeline} names agents to run in order (each seeing the earlier results, then a
+   * synthesis); a {@code playbook} runs a kept plan with the run's {@code variables}. None of them:
+   * the orchestrator classifies the request.
+   */
+  public record Orchestration(
+      boolean plan, List<String> pipeline, String playbook, Map<String, String> variables) {
+
+    public static final Orchestration DEFAULT = new Orchestration(false, List.of(), null, Map.of());
+
+    public Orchestration {
+      pipeline = List.copyOf(pipeline);
+      variables = Map.copyOf(variables);
+    }
   }
 
   /** A message of the conversation; roles as AG-UI names them (user, assistant, tool, …). */

@@ -3,6 +3,7 @@ package io.steward.agent.domain;
 import io.steward.workspace.domain.WorkspaceId;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Stored runs, their events and threads; every lookup starts from the workspace. */
 public interface AgentRuns {
@@ -33,4 +34,13 @@ public interface AgentRuns {
   Optional<AgentThread> thread(WorkspaceId workspace, String threadId);
 
   void addThread(AgentThread thread);
+
+  /** The workspace's saved playbooks, newest first. */
+  List<SavedPlaybook> playbooks(WorkspaceId workspace, int limit);
+
+  Optional<SavedPlaybook> playbook(WorkspaceId workspace, UUID id);
+
+  void addPlaybook(SavedPlaybook playbook);
+
+  void removePlaybook(SavedPlaybook playbook);
 }

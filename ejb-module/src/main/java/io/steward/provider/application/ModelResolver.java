@@ -23,6 +23,9 @@ public interface ModelResolver {
   /** The model the agent runs with when the client named none. */
   ChatModelChoice forAgent(WorkspaceId workspace, String agent) throws StewardException;
 
+  /** The model the orchestrator classifies and plans with: the workspace's default model. */
+  ChatModelChoice forRouting(WorkspaceId workspace) throws StewardException;
+
   /** The agent's tool toggles and instructions in the workspace. */
   AgentSetup setup(WorkspaceId workspace, String agent);
 }

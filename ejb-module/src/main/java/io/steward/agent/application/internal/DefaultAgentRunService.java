@@ -3,10 +3,15 @@ package io.steward.agent.application.internal;
 import io.steward.agent.application.Agent;
 import io.steward.agent.application.AgentRegistry;
 import io.steward.agent.application.AgentRunService;
+import io.steward.agent.application.PlanStep;
+import io.steward.agent.application.Playbooks.Playbook;
+import io.steward.agent.application.PromptTemplates;
 import io.steward.agent.application.RunListener;
 import io.steward.agent.application.RunRequest;
 import io.steward.agent.application.RunRequest.InputMessage;
+import io.steward.agent.application.RunRequest.Orchestration;
 import io.steward.agent.application.internal.LiveRuns.LiveRun;
+import io.steward.agent.application.internal.RunJob.Stage;
 import io.steward.agent.domain.AgentRun;
 import io.steward.agent.domain.AgentRuns;
 import io.steward.agent.domain.AgentThread;
@@ -33,7 +38,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Starts runs on this instance and serves their events, live or stored. */
 @Stateless
@@ -55,6 +63,8 @@ public class DefaultAgentRunService implements AgentRunService {
   @Inject LiveRuns liveRuns;
   @Inject RunExecutor executor;
   @Inject StoredRunReplay replay;
+  @Inject PlaybookCatalog playbooks;
+  @Inject PromptTemplates templates;
 
   @Override
   public List<Agent> agents(WorkspaceId workspace) throws StewardException {
@@ -69,13 +79,7 @@ public class DefaultAgentRunService implements AgentRunService {
       throws StewardException {
     access.require(workspace, WorkspaceRole.VIEWER);
     validate(request);
-    Agent agent = null;
-    if (agentName != null) {
-      agent =
-          registry
-              .agent(agentName)
-              .orElseThrow(() -> new UnknownRecordException("agent", agentName, "agentName"));
-    }
+    List<Stage> stages = stagesOf(workspace, agentName, request.orchestration());
     ChatModelChoice model =
         request.model() == null || request.model().isBlank()
             ? null
@@ -93,7 +97,7 @@ public class DefaultAgentRunService implements AgentRunService {
             workspace,
             request.runId(),
             request.threadId(),
-            agent == null ? AUTO_ROUTED : agent.name(),
+            stages.isEmpty() ? AUTO_ROUTED : label(stages),
             model == null ? AUTO_ROUTED : model.name(),
             caller.userId(),
             Instant.now(Clock.systemUTC()),
@@ -108,11 +112,95 @@ public class DefaultAgentRunService implements AgentRunService {
             request.runId(),
             request.threadId(),
             caller,
-            agent,
+            stages,
+            request.orchestration().plan(),
             model,
             conversation,
             request.context(),
             live));
+  }
+
+  /**
+   * The stages a request names: one agent, a pipeline or a playbook's steps (rendered with the
+   * run's variables); none when the orchestrator is to classify the request.
+   */
+  private List<Stage> stagesOf(WorkspaceId workspace, String agentName, Orchestration orchestration)
+      throws StewardException {
+    int named =
+        (agentName == null ? 0 : 1)
+            + (orchestration.pipeline().isEmpty() ? 0 : 1)
+            + (orchestration.playbook() == null ? 0 : 1);
+    if (named > 1 || (named == 1 && orchestration.plan())) {
+      throw new InvalidInputException(
+          "forwardedProps",
+          "name one agent, a pipeline or a playbook; plan mode plans from the request alone");
+    }
+    if (agentName != null) {
+      return List.of(
+          Stage.of(
+              registry
+                  .agent(agentName)
+                  .orElseThrow(() -> new UnknownRecordException("agent", agentName, "agentName"))));
+    }
+    if (!orchestration.pipeline().isEmpty()) {
+      if (orchestration.pipeline().size() > Orchestrator.MAX_PIPELINE) {
+        throw new InvalidInputException(
+            "forwardedProps.pipeline", "names at most " + Orchestrator.MAX_PIPELINE + " agents");
+      }
+      List<Stage> stages = new ArrayList<>();
+      for (String name : orchestration.pipeline()) {
+        stages.add(
+            Stage.of(
+                registry
+                    .agent(name)
+                    .orElseThrow(
+                        () ->
+                            new InvalidInputException(
+                                "forwardedProps.pipeline", "names no agent: " + name))));
+      }
+      return stages;
+    }
+    if (orchestration.playbook() != null) {
+      return playbookStages(
+          playbooks.find(workspace, orchestration.playbook()), orchestration.variables());
+    }
+    return List.of();
+  }
+
+  private List<Stage> playbookStages(Playbook playbook, Map<String, String> variables)
+      throws InvalidInputException {
+    List<Stage> stages = new ArrayList<>();
+    for (PlanStep step : playbook.steps()) {
+      Map<String, String> values = new HashMap<>();
+      for (Map.Entry<String, String> variable : step.variables().entrySet()) {
+        String value = variable.getValue();
+        if (value.matches("\\$\\w+")) {
+          String name = value.substring(1);
+          value = variables.get(name);
+          if (value == null || value.isBlank() || value.length() > MAX_MESSAGE_CHARS) {
+            throw new InvalidInputException(
+                "forwardedProps.variables." + name,
+                "is required by playbook "
+                    + playbook.id()
+                    + ", at most "
+                    + MAX_MESSAGE_CHARS
+                    + " characters");
+          }
+        }
+        values.put(variable.getKey(), value);
+      }
+      stages.add(
+          new Stage(
+              registry.agent(step.action()).orElseThrow(),
+              templates.template(step.template()).orElseThrow().render(values),
+              step.from()));
+    }
+    return stages;
+  }
+
+  private static String label(List<Stage> stages) {
+    String label = String.join("+", stages.stream().map(stage -> stage.agent().name()).toList());
+    return label.length() > 64 ? label.substring(0, 64) : label;
   }
 
   private Conversation conversationOf(WorkspaceId workspace, String threadId, Caller caller)

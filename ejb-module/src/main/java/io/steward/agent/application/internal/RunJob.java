@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Everything a run needs to execute away from the request that started it. {@code agent} is null
- * when the run is to be routed to an agent by its message, {@code model} when the client named none
- * (the agent's model is then resolved once the agent is known).
+ * Everything a run needs to execute away from the request that started it. {@code stages} is empty
+ * when the orchestrator is to pick the agents by the message; {@code model} is null when the client
+ * named none (each agent's model is then resolved once the agent is known). In {@code plan} mode
+ * the run answers an execution plan instead of acting.
  */
 record RunJob(
     UUID run,
@@ -20,8 +21,25 @@ record RunJob(
     String runId,
     String threadId,
     Caller caller,
-    Agent agent,
+    List<Stage> stages,
+    boolean plan,
     ChatModelChoice model,
     Conversation conversation,
     List<ContextItem> context,
-    LiveRun live) {}
+    LiveRun live) {
+
+  /**
+   * One agent's turn: the agent, the task it is given (a rendered prompt template, or null to
+   * answer the conversation) and the earlier stages (1-based) whose results it uses.
+   */
+  record Stage(Agent agent, String task, List<Integer> from) {
+
+    Stage {
+      from = List.copyOf(from);
+    }
+
+    static Stage of(Agent agent) {
+      return new Stage(agent, null, List.of());
+    }
+  }
+}

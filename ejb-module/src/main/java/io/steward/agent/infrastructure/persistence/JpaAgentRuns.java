@@ -5,6 +5,7 @@ import io.steward.agent.domain.AgentRuns;
 import io.steward.agent.domain.AgentThread;
 import io.steward.agent.domain.RunEvent;
 import io.steward.agent.domain.RunStatus;
+import io.steward.agent.domain.SavedPlaybook;
 import io.steward.workspace.domain.WorkspaceId;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -14,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Joins the caller's transaction for writes; reads (replays, history) need none. */
 @Stateless
@@ -134,5 +136,37 @@ public class JpaAgentRuns implements AgentRuns {
   @Override
   public void addThread(AgentThread thread) {
     em.persist(thread);
+  }
+
+  @Override
+  public List<SavedPlaybook> playbooks(WorkspaceId workspace, int limit) {
+    return em.createQuery(
+            "select p from SavedPlaybook p where p.workspaceId = :workspace"
+                + " order by p.createdAt desc, p.id",
+            SavedPlaybook.class)
+        .setParameter("workspace", workspace.value())
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
+  public Optional<SavedPlaybook> playbook(WorkspaceId workspace, UUID id) {
+    return em.createQuery(
+            "select p from SavedPlaybook p where p.workspaceId = :workspace and p.id = :id",
+            SavedPlaybook.class)
+        .setParameter("workspace", workspace.value())
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public void addPlaybook(SavedPlaybook playbook) {
+    em.persist(playbook);
+  }
+
+  @Override
+  public void removePlaybook(SavedPlaybook playbook) {
+    em.remove(playbook);
   }
 }

@@ -74,7 +74,8 @@ public class DefaultModelResolver implements ModelResolver {
 
   @Override
   public ChatModelChoice forAgent(WorkspaceId workspace, String agent) throws StewardException {
-    Optional<AgentSettings> settings = store.agentSettings(workspace, agent);
+    Optional<AgentSettings> settings =
+        agent == null ? Optional.empty() : store.agentSettings(workspace, agent);
     UUID providerId = settings.map(AgentSettings::providerId).orElse(null);
     String model = settings.map(AgentSettings::model).orElse(null);
     if (providerId == null) {
@@ -88,6 +89,11 @@ public class DefaultModelResolver implements ModelResolver {
       }
     }
     return installation.model().orElseGet(DefaultModelResolver::offline);
+  }
+
+  @Override
+  public ChatModelChoice forRouting(WorkspaceId workspace) throws StewardException {
+    return forAgent(workspace, null);
   }
 
   @Override

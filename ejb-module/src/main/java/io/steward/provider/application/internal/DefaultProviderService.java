@@ -3,9 +3,9 @@ package io.steward.provider.application.internal;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import io.steward.provider.application.AgentCatalog;
+import io.steward.provider.application.ModelCalls;
+import io.steward.provider.application.ModelCalls.Completion;
 import io.steward.provider.application.ModelFailure;
 import io.steward.provider.application.ModelResolver;
 import io.steward.provider.application.ProviderService;
@@ -32,6 +32,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -41,11 +42,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Everything here needs the admin role (admins and owners) in the workspace. */
@@ -53,7 +49,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class DefaultProviderService implements ProviderService {
 
-  private static final Logger LOG = Logger.getLogger(DefaultProviderService.class.getName());
   private static final String PROVIDER = "model provider";
   private static final int MODEL_MAX_LENGTH = 200;
   private static final int URL_MAX_LENGTH = 500;
@@ -157,37 +152,15 @@ public class DefaultProviderService implements ProviderService {
             : secrets.open(provider.apiKey(), provider.secretContext());
     StreamingChatModel model =
         factory.build(provider.kind(), provider.baseUrl(), provider.defaultModel(), apiKey);
-    CompletableFuture<ChatResponse> answer = new CompletableFuture<>();
-    long started = System.nanoTime();
-    model.chat(
-        ChatRequest.builder().messages(UserMessage.from("Reply with the word OK.")).build(),
-        new StreamingChatResponseHandler() {
-          @Override
-          public void onCompleteResponse(ChatResponse response) {
-            answer.complete(response);
-          }
-
-          @Override
-          public void onError(Throwable error) {
-            answer.completeExceptionally(error);
-          }
-        });
-    ModelFailure failure = null;
-    try {
-      answer.get(timeoutSeconds, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      failure = ModelFailure.timeout();
-    } catch (ExecutionException e) {
-      LOG.log(Level.INFO, "Connection test of provider " + id + " failed", e.getCause());
-      failure = ModelFailure.of(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      failure = ModelFailure.timeout();
-    }
-    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    Completion completion =
+        ModelCalls.complete(
+            model,
+            ChatRequest.builder().messages(UserMessage.from("Reply with the word OK.")).build(),
+            Duration.ofSeconds(timeoutSeconds));
+    ModelFailure failure = completion.failure();
     return failure == null
-        ? new ConnectionTest(true, "OK", "The provider answered.", millis)
-        : new ConnectionTest(false, failure.code(), failure.message(), millis);
+        ? new ConnectionTest(true, "OK", "The provider answered.", completion.millis())
+        : new ConnectionTest(false, failure.code(), failure.message(), completion.millis());
   }
 
   @Override

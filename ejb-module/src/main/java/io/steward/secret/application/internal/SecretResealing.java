@@ -62,9 +62,11 @@ public class SecretResealing {
 
   public Report resealAll() {
     String keyId = box.currentKeyId();
-    if (keyId == null) {
-      return new Report(0, 0);
-    }
+    return keyId == null ? new Report(0, 0) : reseal(keyId, holders);
+  }
+
+  /** Re-seals, holder by holder, what is not sealed under {@code keyId}. */
+  static Report reseal(String keyId, Iterable<SecretHolder> holders) {
     int resealed = 0;
     Set<UUID> failed = new HashSet<>();
     for (SecretHolder holder : holders) {

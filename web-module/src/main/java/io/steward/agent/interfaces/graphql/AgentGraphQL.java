@@ -4,6 +4,9 @@ import io.steward.agent.application.Agent;
 import io.steward.agent.application.AgentRegistry;
 import io.steward.agent.application.AgentRunService;
 import io.steward.agent.application.AgentTool;
+import io.steward.agent.application.PlanStep;
+import io.steward.agent.application.Playbooks;
+import io.steward.agent.application.Playbooks.Playbook;
 import io.steward.agent.domain.AgentRun;
 import io.steward.agent.domain.RunEvent;
 import io.steward.shared.application.Paging;
@@ -17,10 +20,12 @@ import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
@@ -39,6 +44,7 @@ public class AgentGraphQL {
 
   @Inject AgentRunService runs;
   @Inject AgentRegistry registry;
+  @Inject Playbooks playbooks;
 
   @Name("Agent")
   @Description("An agent and the skills (tools) it may use")
@@ -113,6 +119,74 @@ public class AgentGraphQL {
     EventView(RunEvent event) {
       this(event.sequence(), event.type(), event.payload());
     }
+  }
+
+  @Name("Playbook")
+  @Description(
+      "An execution plan kept for running again (forwardedProps.playbook and .variables of a run)")
+  public record PlaybookView(
+      @NonNull @Id @Description("A name for built-in playbooks, a UUID otherwise") String id,
+      @NonNull String name,
+      @NonNull @Description("The request it answers") String request,
+      @NonNull boolean builtIn,
+      @NonNull @Description("Variables a run must supply") List<@NonNull String> variables,
+      @NonNull List<@NonNull PlanStepView> steps,
+      @Description("User id of who kept it; absent for built-in ones") String createdBy,
+      OffsetDateTime createdAt) {
+
+    PlaybookView(Playbook playbook) {
+      this(
+          playbook.id(),
+          playbook.name(),
+          playbook.request(),
+          playbook.builtIn(),
+          playbook.variables(),
+          playbook.steps().stream().map(PlanStepView::new).toList(),
+          playbook.createdBy(),
+          playbook.createdAt() == null ? null : playbook.createdAt().atOffset(ZoneOffset.UTC));
+    }
+  }
+
+  @Name("PlanStep")
+  @Description("A step: the acting agent, a prompt template (by id only), its variables")
+  public record PlanStepView(
+      @NonNull @Description("The agent that acts") String action,
+      @NonNull @Description("The prompt template's id; its text stays on the server")
+          String template,
+      @NonNull @Description("Values, or $name for a variable the run supplies")
+          List<@NonNull VariableView> variables,
+      @NonNull @Description("Earlier steps (1-based) whose results it uses")
+          List<@NonNull Integer> from) {
+
+    PlanStepView(PlanStep step) {
+      this(
+          step.action(),
+          step.template(),
+          step.variables().entrySet().stream()
+              .sorted(Map.Entry.comparingByKey())
+              .map(v -> new VariableView(v.getKey(), v.getValue()))
+              .toList(),
+          step.from());
+    }
+  }
+
+  @Name("PlanVariable")
+  public record VariableView(@NonNull String name, @NonNull String value) {}
+
+  @Query
+  @Description("Built-in playbooks and the plans kept in the workspace")
+  public @NonNull List<@NonNull PlaybookView> playbooks(
+      @NonNull @Id @Name(WORKSPACE_ID) String workspaceId) throws StewardException {
+    return playbooks.playbooks(workspace(workspaceId)).stream().map(PlaybookView::new).toList();
+  }
+
+  @Mutation
+  @Description("Deletes a kept plan (its author or admins; built-in playbooks stay)")
+  public boolean deletePlaybook(
+      @NonNull @Id @Name(WORKSPACE_ID) String workspaceId, @NonNull @Id @Name("id") String id)
+      throws StewardException {
+    playbooks.delete(workspace(workspaceId), id);
+    return true;
   }
 
   @Query

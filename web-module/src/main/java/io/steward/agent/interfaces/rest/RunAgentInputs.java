@@ -4,6 +4,7 @@ import io.steward.agent.application.RunRequest;
 import io.steward.agent.application.RunRequest.ContextItem;
 import io.steward.agent.application.RunRequest.InputMessage;
 import io.steward.agent.application.RunRequest.InputToolCall;
+import io.steward.agent.application.RunRequest.Orchestration;
 import io.steward.shared.domain.InvalidInputException;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -14,14 +15,17 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads an AG-UI {@code RunAgentInput} as the AG-UI client sends it: {@code threadId}, {@code
  * runId} and {@code messages} required, {@code context} optional, content either a string or a list
  * of input parts (text parts are read, others skipped). {@code forwardedProps.model} may name the
- * model to use ({@code offline} for the built-in one). Client-side {@code tools} are not offered to
- * Steward's agents.
+ * model to use ({@code offline} for the built-in one); {@code mode}, {@code pipeline}, {@code
+ * playbook} and {@code variables} direct the orchestrator. Client-side {@code tools} are not
+ * offered to Steward's agents.
  */
 final class RunAgentInputs {
 
@@ -55,10 +59,45 @@ final class RunAgentInputs {
       }
     }
     String model = null;
+    Orchestration orchestration = Orchestration.DEFAULT;
     if (input.get("forwardedProps") instanceof JsonObject forwarded) {
       model = text(forwarded, "model");
+      orchestration = orchestration(forwarded);
     }
-    return new RunRequest(text(input, "threadId"), text(input, "runId"), read, context, model);
+    return new RunRequest(
+        text(input, "threadId"), text(input, "runId"), read, context, model, orchestration);
+  }
+
+  /**
+   * Steward's own forwarded props: {@code mode} ({@code "act"} or {@code "plan"}), {@code pipeline}
+   * (agent names), {@code playbook} (an id) and {@code variables} (names to strings).
+   */
+  private static Orchestration orchestration(JsonObject forwarded) throws InvalidInputException {
+    String mode = text(forwarded, "mode");
+    if (mode != null && !mode.equals("act") && !mode.equals("plan")) {
+      throw new InvalidInputException("forwardedProps.mode", "must be act or plan");
+    }
+    List<String> pipeline = new ArrayList<>();
+    JsonArray agents = array(forwarded, "pipeline");
+    if (agents != null) {
+      for (JsonValue agent : agents) {
+        if (!(agent instanceof JsonString name)) {
+          throw new InvalidInputException("forwardedProps.pipeline", "must list agent names");
+        }
+        pipeline.add(name.getString());
+      }
+    }
+    Map<String, String> variables = new LinkedHashMap<>();
+    if (forwarded.get("variables") instanceof JsonObject given) {
+      for (Map.Entry<String, JsonValue> variable : given.entrySet()) {
+        if (!(variable.getValue() instanceof JsonString value)) {
+          throw new InvalidInputException(
+              "forwardedProps.variables." + variable.getKey(), "must be a string");
+        }
+        variables.put(variable.getKey(), value.getString());
+      }
+    }
+    return new Orchestration("plan".equals(mode), pipeline, text(forwarded, "playbook"), variables);
   }
 
   private static InputMessage message(JsonObject message, int index) throws InvalidInputException {

@@ -8,8 +8,10 @@ import io.steward.agent.application.RunRequest;
 import io.steward.agent.application.RunRequest.ContextItem;
 import io.steward.agent.application.RunRequest.InputMessage;
 import io.steward.agent.application.RunRequest.InputToolCall;
+import io.steward.agent.application.RunRequest.Orchestration;
 import io.steward.shared.domain.InvalidInputException;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,8 +60,29 @@ class RunAgentInputsTest {
                 new InputMessage("m4", "tool", "{\"items\":[]}", List.of(), "call-1"),
                 message("m5", "user", "And deals?\n\nOnly open ones.")),
             List.of(new ContextItem("Current page", "/deals")),
-            "offline"),
+            "offline",
+            Orchestration.DEFAULT),
         request);
+  }
+
+  @Test
+  void should_read_the_orchestration_props() throws Exception {
+    RunRequest request =
+        RunAgentInputs.read(
+            "{\"threadId\":\"t\",\"runId\":\"r\",\"messages\":[],\"forwardedProps\":{"
+                + "\"mode\":\"plan\",\"pipeline\":[\"crm\",\"task\"],\"playbook\":\"weekly-report\","
+                + "\"variables\":{\"sender\":\"Nora\"}}}");
+
+    assertEquals(
+        new Orchestration(true, List.of("crm", "task"), "weekly-report", Map.of("sender", "Nora")),
+        request.orchestration());
+    assertRefused(
+        "{\"messages\":[],\"forwardedProps\":{\"mode\":\"dream\"}}", "forwardedProps.mode");
+    assertRefused(
+        "{\"messages\":[],\"forwardedProps\":{\"pipeline\":[1]}}", "forwardedProps.pipeline");
+    assertRefused(
+        "{\"messages\":[],\"forwardedProps\":{\"variables\":{\"a\":1}}}",
+        "forwardedProps.variables.a");
   }
 
   @Test
@@ -68,7 +91,8 @@ class RunAgentInputsTest {
         RunAgentInputs.read(
             "{\"threadId\":\"t\",\"runId\":\"r\",\"messages\":[],\"forwardedProps\":{}}");
 
-    assertEquals(new RunRequest("t", "r", List.of(), List.of(), null), request);
+    assertEquals(
+        new RunRequest("t", "r", List.of(), List.of(), null, Orchestration.DEFAULT), request);
   }
 
   @Test
