@@ -334,6 +334,66 @@ class ModelProviderIT {
             AgentRuns.input(threadId, AgentRuns.newId("run"), "Estimate", null));
     assertTrue(estimated.last().json().get("usage").get("outputTokens").asInt() > 0);
     assertTrue(ok(team.owner(), USAGE, period).getInt("data.modelUsage.usedThisMonth") > 205);
+
+    // An agent's own budget caps that agent only.
+    ok(
+        team.owner(),
+        AGENT_SETTINGS,
+        Map.of("ws", team.ws(), "agent", "note", "s", Map.of("monthlyTokenBudget", 10)));
+    model.enqueue(ScriptedModelServer.reply().text("Noted.").usage(8, 4));
+    assertEquals(
+        "RUN_FINISHED", runAs(team.member(), team.ws(), "note", "Note this", null).last().type());
+    AgUiStream capped = runAs(team.member(), team.ws(), "note", "And this", null);
+    assertEquals("QUOTA_EXCEEDED", capped.last().field("code"));
+    model.enqueue(ScriptedModelServer.reply().text("Tasks are fine."));
+    assertEquals("Tasks are fine.", runAs(team.member(), team.ws(), "task", "Tasks?", null).text());
+  }
+
+  @Test
+  void anthropicProvidersRunThroughTheMessagesApi() throws Exception {
+    Team team = Team.create("Anthropic");
+    String key = newKey();
+    Map<String, Object> input = new HashMap<>();
+    input.put("name", "Claude");
+    input.put("kind", "ANTHROPIC");
+    input.put("baseUrl", model.baseUrl() + "/");
+    input.put("defaultModel", "claude-scripted");
+    input.put("apiKey", key);
+    String provider =
+        ok(team.owner(), ADD, Map.of("ws", team.ws(), "in", input))
+            .getString("data.addModelProvider.id");
+    useByDefault(team, provider, null, false);
+
+    model.enqueue(
+        ScriptedModelServer.reply()
+            .reasoning("The person ", "wants tasks.")
+            .toolCall("toolu_1", "list_tasks", "{}")
+            .usage(25, 9),
+        ScriptedModelServer.reply().text("You have ", "no open tasks.").usage(40, 6));
+    AgUiStream stream = runAs(team.member(), team.ws(), "task", "What is open?", null);
+
+    assertEquals("You have no open tasks.", stream.text());
+    assertFalse(stream.ofType("REASONING_MESSAGE_CONTENT").isEmpty());
+    assertEquals("{}", stream.toolCalls().get("list_tasks"), stream.raw());
+    assertTrue(stream.toolResults().get("list_tasks").contains("totalCount"), stream.raw());
+    assertEquals(65, stream.last().json().at("/usage/inputTokens").asInt());
+    assertEquals(15, stream.last().json().at("/usage/outputTokens").asInt());
+    assertEquals("x-api-key " + key, model.authorizations().get(0));
+    JsonNode first = model.requests().get(0);
+    assertEquals("claude-scripted", first.get("model").asText());
+    assertTrue(first.get("system").toString().contains("task agent"), first.toString());
+    assertTrue(
+        model.requests().get(1).get("messages").toString().contains("tool_result"),
+        "the tool's result goes back as Anthropic expects");
+
+    model.enqueue(ScriptedModelServer.failWith(401, "invalid x-api-key"));
+    JsonPath refused =
+        ok(
+            team.owner(),
+            "mutation($ws: ID!, $id: ID!) { testModelProvider(workspaceId: $ws, id: $id) {"
+                + " ok code } }",
+            Map.of("ws", team.ws(), "id", provider));
+    assertEquals("MODEL_AUTHENTICATION", refused.getString("data.testModelProvider.code"));
   }
 
   @Test

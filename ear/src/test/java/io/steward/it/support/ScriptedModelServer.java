@@ -35,7 +35,8 @@ import java.util.function.Function;
  * {@linkplain #enqueue queued} reply, streamed as OpenAI streams ({@code stream: true}) or answered
  * as one {@code chat.completion}. A request with nothing queued gets a 500 and is recorded as
  * {@linkplain #unexpectedRequests() unexpected}. Replies run on a thread pool, so a slow or stalled
- * reply never holds up other requests.
+ * reply never holds up other requests. {@code POST /v1/messages} answers the same scripted replies
+ * as Anthropic's Messages API streams them.
  */
 public final class ScriptedModelServer implements AutoCloseable {
 
@@ -175,7 +176,9 @@ public final class ScriptedModelServer implements AutoCloseable {
       send(exchange, 200, models());
     } else if (method.equals("POST")
         && (path.equals("/v1/chat/completions") || path.equals("/chat/completions"))) {
-      complete(exchange, new String(body, UTF_8));
+      complete(exchange, new String(body, UTF_8), false);
+    } else if (method.equals("POST") && path.equals("/v1/messages")) {
+      complete(exchange, new String(body, UTF_8), true);
     } else {
       synchronized (this) {
         unexpected.add(method + " " + path + " (unknown path)");
@@ -184,7 +187,8 @@ public final class ScriptedModelServer implements AutoCloseable {
     }
   }
 
-  private void complete(HttpExchange exchange, String body) throws IOException {
+  /** Answers a chat completion, or with {@code anthropic} a request to Anthropic's Messages API. */
+  private void complete(HttpExchange exchange, String body, boolean anthropic) throws IOException {
     JsonNode request;
     try {
       request = JSON.readTree(body);
@@ -198,7 +202,10 @@ public final class ScriptedModelServer implements AutoCloseable {
     Reply reply;
     synchronized (this) {
       requests.add(request);
-      authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+      authorizations.add(
+          anthropic
+              ? "x-api-key " + exchange.getRequestHeaders().getFirst("x-api-key")
+              : exchange.getRequestHeaders().getFirst("Authorization"));
       reply = script.poll();
       if (reply == null) {
         unexpected.add("POST " + exchange.getRequestURI().getPath() + " (no reply left): " + body);
@@ -208,7 +215,8 @@ public final class ScriptedModelServer implements AutoCloseable {
     if (reply == null) {
       send(exchange, 500, error(500, "The scripted model has no reply left for this request."));
     } else {
-      reply.answer(exchange, request, "chatcmpl-scripted-" + completions.incrementAndGet());
+      reply.answer(
+          exchange, request, "chatcmpl-scripted-" + completions.incrementAndGet(), anthropic);
     }
   }
 
@@ -233,6 +241,18 @@ public final class ScriptedModelServer implements AutoCloseable {
         .put("type", type)
         .putNull("param")
         .put("code", code);
+    return body;
+  }
+
+  private static ObjectNode anthropicError(int status, String message) {
+    String type =
+        status == 429
+            ? "rate_limit_error"
+            : status == 401
+                ? "authentication_error"
+                : status >= 500 ? "api_error" : "invalid_request_error";
+    ObjectNode body = JSON.createObjectNode().put("type", "error");
+    body.putObject("error").put("type", type).put("message", message);
     return body;
   }
 
@@ -380,9 +400,15 @@ public final class ScriptedModelServer implements AutoCloseable {
       return delta;
     }
 
-    private void answer(HttpExchange exchange, JsonNode request, String id) throws IOException {
+    private void answer(HttpExchange exchange, JsonNode request, String id, boolean anthropic)
+        throws IOException {
       if (failureMessage != null) {
-        send(exchange, failureStatus, error(failureStatus, failureMessage));
+        send(
+            exchange,
+            failureStatus,
+            anthropic
+                ? anthropicError(failureStatus, failureMessage)
+                : error(failureStatus, failureMessage));
         return;
       }
       ObjectNode head =
@@ -396,6 +422,10 @@ public final class ScriptedModelServer implements AutoCloseable {
         for (int start = 0; start < echoed.length(); start += 16) {
           text(echoed.substring(start, Math.min(echoed.length(), start + 16)));
         }
+      }
+      if (anthropic) {
+        streamAnthropic(exchange, request);
+        return;
       }
       List<ObjectNode> chunks = chunks(head);
       if (request.path("stream").asBoolean(false)) {
@@ -417,6 +447,106 @@ public final class ScriptedModelServer implements AutoCloseable {
         }
         send(exchange, 200, completion(head));
       }
+    }
+
+    /**
+     * The same reply as Anthropic's Messages API streams it: {@code message_start}, a content block
+     * per run of thinking, text or tool-use deltas ({@code content_block_start}, deltas, {@code
+     * content_block_stop}), then {@code message_delta} with the stop reason and output tokens and
+     * {@code message_stop}. Pacing counts events as chunks.
+     */
+    private void streamAnthropic(HttpExchange exchange, JsonNode request) throws IOException {
+      List<ObjectNode> events = new ArrayList<>();
+      ObjectNode start = JSON.createObjectNode().put("type", "message_start");
+      ObjectNode message =
+          start
+              .putObject("message")
+              .put("id", "msg_scripted")
+              .put("type", "message")
+              .put("role", "assistant")
+              .put("model", request.path("model").asText(DEFAULT_MODEL));
+      message.putArray("content");
+      message.putNull("stop_reason");
+      message.putObject("usage").put("input_tokens", promptTokens).put("output_tokens", 0);
+      events.add(start);
+      int index = -1;
+      String open = null;
+      for (ObjectNode delta : deltas) {
+        String kind =
+            delta.has("reasoning_content")
+                ? "thinking"
+                : delta.has("content")
+                    ? "text"
+                    : delta.at("/tool_calls/0/id").isMissingNode() ? "tool_use" : "new_tool_use";
+        if (!kind.equals(open) || kind.equals("new_tool_use")) {
+          if (open != null) {
+            events.add(
+                JSON.createObjectNode().put("type", "content_block_stop").put("index", index));
+          }
+          index++;
+          ObjectNode block =
+              JSON.createObjectNode().put("type", "content_block_start").put("index", index);
+          ObjectNode content = block.putObject("content_block");
+          switch (kind) {
+            case "thinking" -> content.put("type", "thinking").put("thinking", "");
+            case "text" -> content.put("type", "text").put("text", "");
+            default -> {
+              JsonNode call = delta.at("/tool_calls/0");
+              content
+                  .put("type", "tool_use")
+                  .put("id", call.path("id").asText())
+                  .put("name", call.at("/function/name").asText())
+                  .putObject("input");
+            }
+          }
+          events.add(block);
+          open = kind.equals("new_tool_use") ? "tool_use" : kind;
+        }
+        ObjectNode event =
+            JSON.createObjectNode().put("type", "content_block_delta").put("index", index);
+        ObjectNode change = event.putObject("delta");
+        if (kind.equals("thinking")) {
+          change
+              .put("type", "thinking_delta")
+              .put("thinking", delta.get("reasoning_content").asText());
+        } else if (kind.equals("text")) {
+          change.put("type", "text_delta").put("text", delta.get("content").asText());
+        } else {
+          // Anthropic streams a tool call without arguments as an empty fragment, not "{}".
+          String fragment = delta.at("/tool_calls/0/function/arguments").asText();
+          change
+              .put("type", "input_json_delta")
+              .put("partial_json", fragment.equals("{}") ? "" : fragment);
+        }
+        events.add(event);
+      }
+      if (open != null) {
+        events.add(JSON.createObjectNode().put("type", "content_block_stop").put("index", index));
+      }
+      ObjectNode end = JSON.createObjectNode().put("type", "message_delta");
+      end.putObject("delta")
+          .put("stop_reason", toolCalls.isEmpty() ? "end_turn" : "tool_use")
+          .putNull("stop_sequence");
+      end.putObject("usage").put("output_tokens", completionTokens);
+      events.add(end);
+      events.add(JSON.createObjectNode().put("type", "message_stop"));
+
+      exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+      exchange.sendResponseHeaders(200, 0);
+      OutputStream out = exchange.getResponseBody();
+      for (int i = 0; i < events.size(); i++) {
+        pace(i);
+        ObjectNode event = events.get(i);
+        out.write(
+            ("event: "
+                    + event.get("type").asText()
+                    + "\ndata: "
+                    + JSON.writeValueAsString(event)
+                    + "\n\n")
+                .getBytes(UTF_8));
+        out.flush();
+      }
+      out.close();
     }
 
     /** Waits as scripted before chunk {@code i}; throws to drop the connection there. */

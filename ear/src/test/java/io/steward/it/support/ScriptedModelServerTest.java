@@ -125,6 +125,60 @@ class ScriptedModelServerTest {
   }
 
   @Test
+  void should_stream_the_same_reply_as_anthropic_messages() throws Exception {
+    model.enqueue(
+        reply()
+            .reasoning("Hmm")
+            .text("Hi ", "there")
+            .toolCall("toolu_1", "search", "{}")
+            .usage(9, 4));
+
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    post("/v1/messages", "{\"model\":\"claude-test\",\"stream\":true}"),
+                    (name, value) -> true)
+                .header("x-api-key", "sk-ant")
+                .build(),
+            ofString());
+
+    List<JsonNode> events = new ArrayList<>();
+    List<String> types = new ArrayList<>();
+    for (String block : response.body().split("\n\n")) {
+      String[] lines = block.split("\n");
+      JsonNode event = JSON.readTree(lines[1].substring("data: ".length()));
+      assertEquals("event: " + event.get("type").asText(), lines[0], "named as its type");
+      events.add(event);
+      types.add(event.get("type").asText());
+    }
+    assertEquals(
+        List.of(
+            "message_start",
+            "content_block_start",
+            "content_block_delta",
+            "content_block_stop",
+            "content_block_start",
+            "content_block_delta",
+            "content_block_delta",
+            "content_block_stop",
+            "content_block_start",
+            "content_block_delta",
+            "content_block_delta",
+            "content_block_stop",
+            "message_delta",
+            "message_stop"),
+        types);
+    assertEquals(9, events.get(0).at("/message/usage/input_tokens").asInt());
+    assertEquals("thinking_delta", events.get(2).at("/delta/type").asText());
+    assertEquals("there", events.get(6).at("/delta/text").asText());
+    assertEquals("toolu_1", events.get(8).at("/content_block/id").asText());
+    assertEquals("", events.get(10).at("/delta/partial_json").asText(), "no arguments: empty");
+    assertEquals("tool_use", events.get(12).at("/delta/stop_reason").asText());
+    assertEquals(4, events.get(12).at("/usage/output_tokens").asInt());
+    assertEquals(List.of("x-api-key sk-ant"), model.authorizations());
+  }
+
+  @Test
   void should_answer_a_request_while_another_reply_stalls() throws Exception {
     model.enqueue(reply().text("slow").stallAfter(0, Duration.ofMinutes(1)), reply().text("fast"));
     HTTP.sendAsync(post("/v1/chat/completions", STREAMED), BodyHandlers.discarding());
