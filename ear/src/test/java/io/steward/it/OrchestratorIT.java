@@ -94,6 +94,32 @@ class OrchestratorIT {
   }
 
   @Test
+  void anthropicModelsClassifyWithStructuredOutput() throws Exception {
+    Team team = Team.create("Anthropic routing");
+    Map<String, Object> input = new HashMap<>();
+    input.put("name", "Claude");
+    input.put("kind", "ANTHROPIC");
+    input.put("baseUrl", model.baseUrl() + "/");
+    input.put("defaultModel", "claude-scripted");
+    input.put("apiKey", ModelProviderIT.newKey());
+    String provider =
+        ok(team.owner(), ModelProviderIT.ADD, Map.of("ws", team.ws(), "in", input))
+            .getString("data.addModelProvider.id");
+    ModelProviderIT.useByDefault(team, provider, null, false);
+    model.enqueue(
+        ScriptedModelServer.reply().text("{\"agents\": [\"crm\"]}"),
+        ScriptedModelServer.reply().text("Looked it up."));
+
+    // Routing by meaning would give this message to the task agent.
+    AgUiStream routed =
+        AgentRuns.run(team.member(), team.ws(), null, input("qzx vrrt plonk", Map.of()));
+    assertEquals("crm", routed.customEvents("steward.run").get(0).get("agent").asText());
+    assertTrue(
+        model.requests().get(0).toString().contains("\"agents\""),
+        "the answer's JSON schema goes with the request");
+  }
+
+  @Test
   void aPipelineRunsAgentsInOrderAndEndsWithASynthesis() throws Exception {
     Team team = teamWithProvider("Pipeline");
     model.enqueue(
