@@ -66,16 +66,34 @@ class ModelProviderIT {
     model.reset();
   }
 
-  /** A provider at the scripted server at {@code baseUrl} with a key of its own; answers its id. */
-  static String addProvider(Team team, String name, String apiKey, String baseUrl) {
+  /** A {@code ModelProviderInput} (a mutable map, for tests to vary). */
+  static Map<String, Object> providerInput(
+      String name, String kind, String baseUrl, String defaultModel, String apiKey) {
     Map<String, Object> input = new HashMap<>();
     input.put("name", name);
-    input.put("kind", "OPENAI_COMPATIBLE");
+    input.put("kind", kind);
     input.put("baseUrl", baseUrl);
-    input.put("defaultModel", "house-model");
+    input.put("defaultModel", defaultModel);
     input.put("apiKey", apiKey);
+    return input;
+  }
+
+  /** Adds a provider as the team's owner; answers its id. */
+  static String addProvider(Team team, Map<String, Object> input) {
     return ok(team.owner(), ADD, Map.of("ws", team.ws(), "in", input))
         .getString("data.addModelProvider.id");
+  }
+
+  /** An OpenAI-compatible provider at the scripted server at {@code baseUrl}; answers its id. */
+  static String addProvider(Team team, String name, String apiKey, String baseUrl) {
+    return addProvider(
+        team, providerInput(name, "OPENAI_COMPATIBLE", baseUrl, "house-model", apiKey));
+  }
+
+  /** An Anthropic provider at the scripted server at {@code baseUrl}; answers its id. */
+  static String addAnthropicProvider(Team team, String apiKey, String baseUrl) {
+    return addProvider(
+        team, providerInput("Claude", "ANTHROPIC", baseUrl + "/", "claude-scripted", apiKey));
   }
 
   static void useByDefault(Team team, String providerId, Long budget, boolean membersChoose) {
@@ -94,12 +112,8 @@ class ModelProviderIT {
   void providersAreManagedByAdminsAndTheirKeysNeverComeBack() throws Exception {
     Team team = Team.create("Providers");
     String key = newKey();
-    Map<String, Object> input = new HashMap<>();
-    input.put("name", "House");
-    input.put("kind", "OPENAI_COMPATIBLE");
-    input.put("baseUrl", model.baseUrl());
-    input.put("defaultModel", "house-model");
-    input.put("apiKey", key);
+    Map<String, Object> input =
+        providerInput("House", "OPENAI_COMPATIBLE", model.baseUrl(), "house-model", key);
     Map<String, Object> variables = Map.of("ws", team.ws(), "in", input);
 
     assertEquals("FORBIDDEN", errorCode(team.member(), ADD, variables));
@@ -353,15 +367,7 @@ class ModelProviderIT {
   void anthropicProvidersRunThroughTheMessagesApi() throws Exception {
     Team team = Team.create("Anthropic");
     String key = newKey();
-    Map<String, Object> input = new HashMap<>();
-    input.put("name", "Claude");
-    input.put("kind", "ANTHROPIC");
-    input.put("baseUrl", model.baseUrl() + "/");
-    input.put("defaultModel", "claude-scripted");
-    input.put("apiKey", key);
-    String provider =
-        ok(team.owner(), ADD, Map.of("ws", team.ws(), "in", input))
-            .getString("data.addModelProvider.id");
+    String provider = addAnthropicProvider(team, key, model.baseUrl());
     useByDefault(team, provider, null, false);
 
     model.enqueue(

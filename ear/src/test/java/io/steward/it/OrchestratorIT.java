@@ -96,16 +96,11 @@ class OrchestratorIT {
   @Test
   void anthropicModelsClassifyWithStructuredOutput() throws Exception {
     Team team = Team.create("Anthropic routing");
-    Map<String, Object> input = new HashMap<>();
-    input.put("name", "Claude");
-    input.put("kind", "ANTHROPIC");
-    input.put("baseUrl", model.baseUrl() + "/");
-    input.put("defaultModel", "claude-scripted");
-    input.put("apiKey", ModelProviderIT.newKey());
-    String provider =
-        ok(team.owner(), ModelProviderIT.ADD, Map.of("ws", team.ws(), "in", input))
-            .getString("data.addModelProvider.id");
-    ModelProviderIT.useByDefault(team, provider, null, false);
+    ModelProviderIT.useByDefault(
+        team,
+        ModelProviderIT.addAnthropicProvider(team, ModelProviderIT.newKey(), model.baseUrl()),
+        null,
+        false);
     model.enqueue(
         ScriptedModelServer.reply().text("{\"agents\": [\"crm\"]}"),
         ScriptedModelServer.reply().text("Looked it up."));

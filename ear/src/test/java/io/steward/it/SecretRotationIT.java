@@ -45,16 +45,7 @@ class SecretRotationIT {
         Connection db = DriverManager.getConnection(PG_URL, "postgres", "")) {
       Team team = Team.create("Rotation");
       String key = ModelProviderIT.newKey();
-      Map<String, Object> input =
-          Map.of(
-              "name", "House",
-              "kind", "OPENAI_COMPATIBLE",
-              "baseUrl", model.baseUrl(),
-              "defaultModel", "house-model",
-              "apiKey", key);
-      String id =
-          ok(team.owner(), ModelProviderIT.ADD, Map.of("ws", team.ws(), "in", input))
-              .getString("data.addModelProvider.id");
+      String id = ModelProviderIT.addProvider(team, "House", key, model.baseUrl());
       ok(
           team.owner(),
           ModelProviderIT.SETTINGS,

@@ -393,11 +393,12 @@ class TenantIsolationIT {
                     "ws",
                     otherTenant,
                     "in",
-                    Map.of(
-                        "name", "Secret provider",
-                        "kind", "OPENAI_COMPATIBLE",
-                        "baseUrl", "http://127.0.0.1:1/v1",
-                        "defaultModel", "secret-model")))
+                    ModelProviderIT.providerInput(
+                        "Secret provider",
+                        "OPENAI_COMPATIBLE",
+                        "http://127.0.0.1:1/v1",
+                        "secret-model",
+                        null)))
             .getString("data.addModelProvider.id"));
   }
 
