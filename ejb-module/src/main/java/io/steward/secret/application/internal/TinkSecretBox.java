@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -22,6 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class TinkSecretBox implements SecretBox {
+
+  private static final Logger LOG = Logger.getLogger(TinkSecretBox.class.getName());
 
   @Inject
   @ConfigProperty(name = "steward.secrets.master-key")
@@ -35,17 +38,29 @@ public class TinkSecretBox implements SecretBox {
 
   @PostConstruct
   void loadKeys() {
-    keys =
-        new MasterKeys(
-            masterKey.map(String::strip).filter(key -> !key.isEmpty()).orElse(null),
-            previousMasterKeys
-                .map(
-                    list ->
-                        Arrays.stream(list.split(","))
-                            .map(String::strip)
-                            .filter(key -> !key.isEmpty())
-                            .toList())
-                .orElse(List.of()));
+    try {
+      keys = configuredKeys();
+    } catch (IllegalArgumentException e) {
+      // Refusing every secret operation with a clear answer beats failing the deployment.
+      LOG.severe(
+          "The master key configuration is not usable ("
+              + e.getMessage()
+              + "); secrets cannot be sealed or opened until it is fixed");
+      keys = new MasterKeys(null, List.of());
+    }
+  }
+
+  private MasterKeys configuredKeys() {
+    return new MasterKeys(
+        masterKey.map(String::strip).filter(key -> !key.isEmpty()).orElse(null),
+        previousMasterKeys
+            .map(
+                list ->
+                    Arrays.stream(list.split(","))
+                        .map(String::strip)
+                        .filter(key -> !key.isEmpty())
+                        .toList())
+            .orElse(List.of()));
   }
 
   @Override

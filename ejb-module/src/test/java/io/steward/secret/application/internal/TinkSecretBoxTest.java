@@ -59,7 +59,9 @@ class TinkSecretBoxTest {
     TinkSecretBox box = box(null, null);
     assertNull(box.currentKeyId());
     assertThrows(RuleViolationException.class, () -> box.seal(SECRET, "ctx"));
-    assertThrows(IllegalArgumentException.class, () -> box("too short", null));
+    TinkSecretBox misconfigured = box("too short", null);
+    assertNull(misconfigured.currentKeyId(), "a key too short to use is no key");
+    assertThrows(RuleViolationException.class, () -> misconfigured.seal(SECRET, "ctx"));
   }
 
   @Test
