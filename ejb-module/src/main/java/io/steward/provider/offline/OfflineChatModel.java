@@ -72,7 +72,8 @@ import java.util.stream.Collectors;
  * <p>A {@code <date>} is {@code today}, {@code tomorrow}, {@code in N days}, {@code YYYY-MM-DD} or
  * a weekday ({@code friday}, {@code next friday}: the next such day after today), optionally after
  * {@code on}, {@code by}, {@code due} or {@code due on}. Today is the {@code Today: YYYY-MM-DD}
- * line of the run's first system message (the workspace's local date), else the clock's UTC date.
+ * line of the run's first system message, optionally followed by the time zone in parentheses (the
+ * workspace's local date), else the clock's UTC date.
  *
  * <p>After a tool call, the answer is composed from the tool's JSON result: an error, a created,
  * updated or moved record, a logged interaction, a deleted record, a list or CRM search hits. Tool
@@ -85,7 +86,8 @@ public class OfflineChatModel implements StreamingChatModel {
 
   private static final String INTRODUCTION = "I'm the built-in offline model";
   private static final Pattern TODAY_LINE =
-      Pattern.compile("^\\s*Today:\\s*(\\d{4}-\\d{2}-\\d{2})\\s*$", Pattern.MULTILINE);
+      Pattern.compile(
+          "^\\s*Today:\\s*(\\d{4}-\\d{2}-\\d{2})(?:\\s+\\([^)\\n]*\\))?\\s*$", Pattern.MULTILINE);
   private static final int WORDS_PER_CHUNK = 3;
   private static final int ARGUMENT_FRAGMENTS = 3;
   private static final Pattern WORD = Pattern.compile("\\S+\\s*");

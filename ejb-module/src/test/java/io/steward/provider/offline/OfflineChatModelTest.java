@@ -22,8 +22,12 @@ import org.junit.jupiter.api.Test;
 /** Requests the offline grammar turns into tool calls, and what it says about the rest. */
 class OfflineChatModelTest {
 
-  /** 2026-11-20 is a Friday; the clock says otherwise, so tests show which date was used. */
-  private static final String SYSTEM_PROMPT = "You help with tasks.\nToday: 2026-11-20\nBe brief.";
+  /**
+   * 2026-11-20 is a Friday; the clock says otherwise, so tests show which date was used. The line
+   * is written as runs write it, with the workspace's time zone.
+   */
+  private static final String SYSTEM_PROMPT =
+      "You help with tasks.\nToday: 2026-11-20 (Pacific/Auckland)\nBe brief.";
 
   private static final String[] ALL_TOOLS = {
     "create_task",
@@ -213,7 +217,7 @@ class OfflineChatModelTest {
     assertTrue(handler.partialResponses.isEmpty());
     ChatResponse response = handler.response();
     assertEquals(FinishReason.TOOL_EXECUTION, response.finishReason());
-    assertEquals(15, response.tokenUsage().inputTokenCount()); // 8 + 7 words
+    assertEquals(16, response.tokenUsage().inputTokenCount()); // 9 + 7 words
     assertTrue(response.tokenUsage().outputTokenCount() > 0);
   }
 
