@@ -78,7 +78,7 @@ class KnowledgeReembeddingIT {
     try (PreparedStatement count =
         db.prepareStatement(
             "select count(*) from knowledge_chunk where document_id = ?"
-                + " and embedding_model <> 'all-minilm-l6-v2'")) {
+                + " and embedding_model <> 'all-minilm-l6-v2-q'")) {
       count.setObject(1, UUID.fromString(document));
       try (ResultSet result = count.executeQuery()) {
         result.next();

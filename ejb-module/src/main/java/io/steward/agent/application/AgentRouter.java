@@ -4,13 +4,16 @@ import io.steward.knowledge.domain.EmbeddingModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Picks the agent for a message by meaning: the message is embedded with the in-process model and
  * compared with each agent's description and example requests; the closest agent wins, and when
- * nothing is close enough the task agent takes it. Deterministic and free, so it also routes for
- * hosted models until model-based intent classification arrives.
+ * nothing is close enough the task agent takes it. Deterministic and free: it routes for the
+ * offline model, and for hosted models whose intent classification gave no usable answer.
  */
 @ApplicationScoped
 public class AgentRouter {
@@ -26,7 +29,18 @@ public class AgentRouter {
   /** The chosen agent and how close the message came to it. */
   public record Route(Agent agent, double similarity) {}
 
+  /** The closest agent by meaning; below {@link #MIN_SIMILARITY} the fallback agent. */
   public Route route(String message) {
+    return route(message, agent -> false);
+  }
+
+  /**
+   * The closest agent by meaning among those {@code able} to act on the message, however close it
+   * is; when none is able, the closest of all, as {@link #route(String)}. A model that understands
+   * only some requests (the offline one) says which agents can serve the message, so that the
+   * request reaches one of them even when its words are closer to another agent's examples.
+   */
+  public Route route(String message, Predicate<Agent> able) {
     Agent fallback =
         registry.agent(AgentRegistry.FALLBACK_AGENT).orElseGet(() -> registry.agents().get(0));
     if (message == null || message.isBlank()) {
@@ -34,13 +48,19 @@ public class AgentRouter {
     }
     float[] query = embeddings.embed(List.of(message)).get(0);
     Route best = new Route(fallback, MIN_SIMILARITY);
+    Route bestAble = null;
+    Map<Agent, Boolean> ableAgents = new HashMap<>();
     for (Example example : examples()) {
       double similarity = cosine(query, example.vector());
       if (similarity > best.similarity()) {
         best = new Route(example.agent(), similarity);
       }
+      if ((bestAble == null || similarity > bestAble.similarity())
+          && ableAgents.computeIfAbsent(example.agent(), able::test)) {
+        bestAble = new Route(example.agent(), similarity);
+      }
     }
-    return best;
+    return bestAble != null ? bestAble : best;
   }
 
   private List<Example> examples() {

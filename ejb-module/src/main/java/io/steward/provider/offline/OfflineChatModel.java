@@ -156,6 +156,17 @@ public class OfflineChatModel implements StreamingChatModel {
         : tools.stream().map(ToolSpecification::name).collect(Collectors.toSet());
   }
 
+  /**
+   * Whether the grammar understands the request with one of the offered tools, that is, whether
+   * this model would act on it rather than explain its limits. Routing uses it to hand a request to
+   * an agent that can serve it.
+   */
+  public static boolean understands(String request, Set<String> offered) {
+    return OfflineGrammar.interpret(
+            request, LocalDate.now(ZoneOffset.UTC), rule -> rule.toolAmong(offered).isPresent())
+        .isPresent();
+  }
+
   /** A tool call for a request the grammar understands with an offered tool, else the limits. */
   private static AiMessage answerRequest(String text, LocalDate today, Set<String> offered) {
     Optional<Interpretation> understood =

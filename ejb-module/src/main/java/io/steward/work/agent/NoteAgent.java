@@ -74,6 +74,10 @@ public class NoteAgent implements Agent {
             + " briefs in Markdown, on their own or about a project, and edits or deletes them.",
         List.of(
             "Write a note about today's meeting with Globex",
+            "Add a note to the Northwind web shop project: the client wants a dark theme",
+            "Note for the web shop project: the payment provider needs our tax number",
+            "Write down what we decided in the kickoff meeting",
+            "Note: the new brand colours are navy and sand",
             "Show the notes of the Northwind web shop project",
             "What did we decide for the web shop? Look it up in the notes",
             "Find the note about our weekly routine",

@@ -275,7 +275,38 @@ public class RunExecutor {
                 + (answer.failure() == null ? "answer not valid" : answer.failure().code())
                 + "); routing by meaning");
       }
-      return List.of(router.route(message).agent());
+      return List.of(closestAgent(message));
+    }
+
+    /**
+     * The agent closest in meaning to the message. With the offline model, an agent whose tools the
+     * model would use for the message goes first: it understands only a few requests, and those by
+     * their wording, not by their topic.
+     */
+    private Agent closestAgent(String message) {
+      if (!model.offline()) {
+        return router.route(message).agent();
+      }
+      return router
+          .route(
+              message,
+              candidate ->
+                  model.understands(
+                      message,
+                      offeredTools(candidate, models.setup(workspace(), candidate.name()))
+                          .keySet()))
+          .agent();
+    }
+
+    /** The agent's tools minus those its settings switch off, by name. */
+    private Map<String, AgentTool> offeredTools(Agent candidate, AgentSetup setup) {
+      Map<String, AgentTool> tools = new LinkedHashMap<>();
+      for (AgentTool tool : registry.toolsOf(candidate)) {
+        if (!setup.disabledTools().contains(tool.name())) {
+          tools.put(tool.name(), tool);
+        }
+      }
+      return tools;
     }
 
     /** Makes {@code next} the acting agent, with its model unless the client chose one. */
@@ -355,10 +386,7 @@ public class RunExecutor {
           steps =
               List.of(
                   new PlanStep(
-                      router.route(request).agent().name(),
-                      "ask",
-                      Map.of("request", request),
-                      List.of()));
+                      closestAgent(request).name(), "ask", Map.of("request", request), List.of()));
         } else {
           requireBudget(ORCHESTRATOR);
           ChatRequest planning = orchestrator.planRequest(request);
@@ -438,14 +466,9 @@ public class RunExecutor {
     private String converse(Stage stage, int index, List<String> earlier)
         throws RunFailure, InterruptedException {
       AgentSetup setup = models.setup(workspace(), agent.name());
-      Map<String, AgentTool> tools = new LinkedHashMap<>();
+      Map<String, AgentTool> tools = offeredTools(agent, setup);
       List<ToolSpecification> specifications = new ArrayList<>();
-      for (AgentTool tool : registry.toolsOf(agent)) {
-        if (!setup.disabledTools().contains(tool.name())) {
-          tools.put(tool.name(), tool);
-          specifications.add(tool.specification());
-        }
-      }
+      tools.values().forEach(tool -> specifications.add(tool.specification()));
       specifications.add(Blocks.TOOL);
       guard = guardFor(setup, tools.values());
       SystemMessage instructions = SystemMessage.from(systemPrompt(setup, stage, earlier));
