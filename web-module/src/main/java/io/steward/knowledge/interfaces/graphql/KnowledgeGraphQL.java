@@ -90,7 +90,13 @@ public class KnowledgeGraphQL {
       @NonNull CitationView citation) {}
 
   @Name("KnowledgeSearchResult")
-  public record Result(@NonNull long totalCount, @NonNull List<@NonNull Hit> hits) {}
+  public record Result(
+      @NonNull
+          @Description(
+              "Passages found: every match of the words for FULLTEXT; for VECTOR and HYBRID the"
+                  + " candidates ranked, at most 50 or to the end of the page asked for")
+          long totalCount,
+      @NonNull List<@NonNull Hit> hits) {}
 
   @Query
   @Description("The workspace's knowledge documents, newest first")
