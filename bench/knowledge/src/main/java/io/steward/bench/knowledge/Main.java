@@ -29,8 +29,10 @@ public final class Main {
       case "search" -> new SearchBench(Options.parse(rest, SearchBench.defaults())).run();
       case "raw" -> {
         Options options = Options.parse(rest, SearchBench.defaults());
+        Models variant = Models.named(options.get("model"));
         SearchBench.rawThroughput(
-            Models.FULL.create(),
+            variant,
+            variant.create(),
             SyntheticCorpus.rows(options.getInt("chunks"), options.getLong("seed")),
             options.getInt("raw-sample"));
       }

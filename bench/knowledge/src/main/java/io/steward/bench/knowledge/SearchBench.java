@@ -95,6 +95,7 @@ final class SearchBench {
     defaults.put("index-dir", "");
     defaults.put("server-pid", "");
     defaults.put("seed", "42");
+    defaults.put("model", "quantized");
     return defaults;
   }
 
@@ -122,8 +123,9 @@ final class SearchBench {
 
     Ingestion ingestion = ingest(workspace, rows);
 
-    EmbeddingModel model = Models.FULL.create();
-    Raw raw = rawThroughput(model, rows, options.getInt("raw-sample"));
+    Models variant = Models.named(options.get("model"));
+    EmbeddingModel model = variant.create();
+    Raw raw = rawThroughput(variant, model, rows, options.getInt("raw-sample"));
     if (ingestion != null) {
       System.out.printf(
           Locale.ROOT,
@@ -396,7 +398,8 @@ final class SearchBench {
    * and this process's CPU time per chunk (comparable with the server's when the machine is
    * shared).
    */
-  static Raw rawThroughput(EmbeddingModel model, List<SyntheticCorpus.Row> rows, int sample) {
+  static Raw rawThroughput(
+      Models variant, EmbeddingModel model, List<SyntheticCorpus.Row> rows, int sample) {
     List<String> texts =
         rows.subList(0, Math.min(rows.size(), sample)).stream()
             .map(SyntheticCorpus.Row::passage)
@@ -416,7 +419,7 @@ final class SearchBench {
         Locale.ROOT,
         "raw      %s in this JVM: %d passages in %.1f s: %.1f chunks/s (batches of %d);"
             + " CPU %.1f ms per chunk, %.2f cores busy; %s before, %s after%n",
-        Models.FULL.label,
+        variant.label,
         texts.size(),
         seconds,
         raw.chunksPerSecond(),
