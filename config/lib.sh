@@ -29,6 +29,14 @@ maven_artifact() { # groupId artifactId version packaging
   printf '%s\n' "$file"
 }
 
+# The JDK Payara Server runs on (17): STEWARD_PAYARA_JAVA_HOME, else JAVA_HOME, else the java on
+# the PATH.
+payara_java_home() {
+  if [ -n "${STEWARD_PAYARA_JAVA_HOME:-}" ]; then printf '%s\n' "$STEWARD_PAYARA_JAVA_HOME"; return; fi
+  if [ -n "${JAVA_HOME:-}" ]; then printf '%s\n' "$JAVA_HOME"; return; fi
+  dirname "$(dirname "$(readlink -f "$(command -v java)")")"
+}
+
 # A secret kept under the data directory, generated on first use; never printed.
 data_secret() { # name
   local file="$STEWARD_DATA/secrets/$1"

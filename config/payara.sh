@@ -13,12 +13,6 @@ ADMIN_PASSWORD_FILE="$STEWARD_DATA/secrets/payara-admin-passwordfile"
 # moves them all and two Steward installations with different HTTP ports never collide.
 EXTRA_PORT_BASE=$((STEWARD_HTTP_PORT + 20000))
 
-payara_java_home() {
-  if [ -n "${STEWARD_PAYARA_JAVA_HOME:-}" ]; then printf '%s\n' "$STEWARD_PAYARA_JAVA_HOME"; return; fi
-  if [ -n "${JAVA_HOME:-}" ]; then printf '%s\n' "$JAVA_HOME"; return; fi
-  dirname "$(dirname "$(readlink -f "$(command -v java)")")"
-}
-
 # asadmin for commands on the domain directory (create, start, stop) ...
 asadmin_local() {
   AS_JAVA="$(payara_java_home)" "$PAYARA_DIR/bin/asadmin" --user admin \
@@ -67,8 +61,7 @@ create_domain() {
   asadmin delete-jvm-options '-Xmx512m' >&2
   asadmin create-jvm-options '-Xmx1536m' >&2
   asadmin create-jvm-options "-Dsteward.data=$STEWARD_DATA" >&2
-  # Hibernate reads hibernate.* system properties: the knowledge index lives in the data directory.
-  asadmin create-jvm-options "-Dhibernate.search.backend.directory.root=$STEWARD_DATA/index" >&2
+  configure_search
   # Access tokens carry the person's workspace memberships, so people in many workspaces send
   # long Authorization headers; the default 8 KB header buffer would refuse them.
   asadmin set "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.header-buffer-length-bytes=65536" >&2
@@ -135,6 +128,37 @@ configure_db() {
   log "database: ${url%%\?*}"
 }
 
+# The knowledge index: a Lucene directory under the data directory, or the Elasticsearch/OpenSearch
+# cluster at STEWARD_SEARCH_URL (comma-separated URLs of its nodes). Hibernate Search reads these
+# hibernate.* system properties at deployment. Reapplied on every start; a change restarts the
+# domain once, so that the application starts on the other index. Other hibernate.search.backend
+# options an administrator adds (a cluster's credentials) are left alone.
+configure_search() {
+  local wanted current option
+  if [ -n "${STEWARD_SEARCH_URL:-}" ]; then
+    wanted=$(printf '%s\n' "-Dhibernate.search.backend.type=elasticsearch" \
+      "-Dhibernate.search.backend.uris=$STEWARD_SEARCH_URL" | sort)
+  else
+    wanted=$(printf '%s\n' "-Dhibernate.search.backend.type=lucene" \
+      "-Dhibernate.search.backend.directory.root=$STEWARD_DATA/index" | sort)
+  fi
+  current=$(asadmin list-jvm-options \
+    | grep -E '^-Dhibernate\.search\.backend\.(type|uris|directory\.root)=' | sort || true)
+  if [ "$current" != "$wanted" ]; then
+    # asadmin separates options with colons, so those inside one are escaped.
+    while read -r option; do
+      [ -z "$option" ] || asadmin delete-jvm-options "${option//:/\\:}" >&2
+    done <<< "$current"
+    while read -r option; do asadmin create-jvm-options "${option//:/\\:}" >&2; done <<< "$wanted"
+    if [ -n "$current" ]; then
+      log "restarting Payara for the new search index settings"
+      asadmin_local stop-domain --domaindir "$DOMAIN_DIR" "$DOMAIN" >&2
+      start_server
+    fi
+  fi
+  log "search index: ${STEWARD_SEARCH_URL:-Lucene in $STEWARD_DATA/index}"
+}
+
 deploy() { # ear
   local ear=$1 started=$SECONDS
   [ -f "$ear" ] || die "no EAR at $ear (build it with: mvn -q package -DskipTests)"
@@ -144,7 +168,7 @@ deploy() { # ear
 }
 
 case "${1:-}" in
-  start) fetch; create_domain; install_native_libraries; start_server; configure_db ;;
+  start) fetch; create_domain; install_native_libraries; start_server; configure_search; configure_db ;;
   stop) if [ -d "$DOMAIN_DIR/$DOMAIN" ]; then
           asadmin_local stop-domain --domaindir "$DOMAIN_DIR" "$DOMAIN" >&2 || true
         fi ;;

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The integration-test environment, driven by the ear module's build (see ear/pom.xml):
-#   start       Keycloak + Payara domain with the freshly built EAR on H2 (fresh data directory)
-#   postgresql  point the same domain at a fresh PostgreSQL database and redeploy
+#   start       Keycloak + Payara domain with the freshly built EAR on H2 and the Lucene index
+#               (fresh data directory)
+#   postgresql  point the same domain at a fresh PostgreSQL database and a fresh OpenSearch node as
+#               its search index, the production shape, and redeploy
 #   crash-server  kill Payara and start it again on the same database
 #   rotate-master-key  restart Payara with a new master key, the old one kept as previous
 #   stop        stop both
@@ -12,6 +14,9 @@ HOME_DIR="$(cd "$(dirname "$0")/../../../.." && pwd)"
 PG_URL="${STEWARD_IT_POSTGRESQL_URL:-jdbc:postgresql://127.0.0.1:5432/steward_it}"
 PG_DB="${PG_URL##*/}"
 PG_HOSTPORT="${PG_URL#jdbc:postgresql://}"; PG_HOSTPORT="${PG_HOSTPORT%%/*}"
+OPENSEARCH="$(dirname "$0")/opensearch.sh"
+# The search cluster's URL while the PostgreSQL run uses one (empty on H2: the Lucene index).
+SEARCH_URL_FILE="$STEWARD_DATA/run/it-search-url"
 
 # What the test environment's processes are started with: a Keycloak master-realm administrator
 # for tests only (ExpiredTokenIT adds a client with it), traces exported over OTLP to where
@@ -34,6 +39,7 @@ SETTINGS=(
 case "${1:-}" in
   start)
     "$HOME_DIR/steward" down >/dev/null 2>&1 || true
+    "$OPENSEARCH" stop
     rm -rf "$STEWARD_DATA"
     env "${SETTINGS[@]}" "$HOME_DIR/steward" up --detach ;;
   postgresql)
@@ -44,11 +50,13 @@ case "${1:-}" in
     # undeployed first, so the restarted server does not load it while it is deployed again.
     "$HOME_DIR/config/payara.sh" asadmin undeploy steward >/dev/null || true
     "$HOME_DIR/config/payara.sh" stop
-    # The search index belongs to the database it was built from.
+    # The search index belongs to the database it was built from: the Lucene index goes, and the
+    # PostgreSQL run indexes into an empty OpenSearch node.
     rm -rf "$STEWARD_DATA/index"
     rm -f "$STEWARD_DATA/run/deployed-ear.sha256"
+    "$OPENSEARCH" start > "$SEARCH_URL_FILE"
     env "${SETTINGS[@]}" STEWARD_DB_URL="$PG_URL" STEWARD_DB_USER=postgres \
-      "$HOME_DIR/steward" up --detach ;;
+      STEWARD_SEARCH_URL="$(cat "$SEARCH_URL_FILE")" "$HOME_DIR/steward" up --detach ;;
   break-db)
     case "$(cat "$STEWARD_DATA/run/db-url")" in
       jdbc:postgresql:*) broken=jdbc:postgresql://127.0.0.1:1/unreachable ;;
@@ -61,10 +69,10 @@ case "${1:-}" in
     "$HOME_DIR/config/payara.sh" asadmin set "resources.jdbc-connection-pool.StewardPool.property.URL=$url" >/dev/null
     "$HOME_DIR/config/payara.sh" asadmin flush-connection-pool StewardPool >/dev/null ;;
   crash-server|rotate-master-key)
-    # Starts Payara again on the database it used. crash-server kills it without warning first
-    # (RunRecoveryIT: runs cut off by a crash); rotate-master-key stops it and starts it with a
-    # new master key, the old one kept as previous (SecretRotationIT). H2 runs as "sa", the test
-    # PostgreSQL as "postgres".
+    # Starts Payara again on the database and search index it used. crash-server kills it without
+    # warning first (RunRecoveryIT: runs cut off by a crash); rotate-master-key stops it and starts
+    # it with a new master key, the old one kept as previous (SecretRotationIT). H2 runs as "sa",
+    # the test PostgreSQL as "postgres".
     url=$(cat "$STEWARD_DATA/run/db-url")
     case "$url" in jdbc:postgresql:*) user=postgres ;; *) user=sa ;; esac
     extra=()
@@ -79,8 +87,10 @@ case "${1:-}" in
       rm -f "$STEWARD_DATA/secrets/master-key"
     fi
     env "${SETTINGS[@]}" "${extra[@]}" STEWARD_DB_URL="$url" STEWARD_DB_USER="$user" \
+      STEWARD_SEARCH_URL="$(cat "$SEARCH_URL_FILE" 2>/dev/null || true)" \
       "$HOME_DIR/steward" up --detach ;;
   stop)
-    "$HOME_DIR/steward" down ;;
+    "$HOME_DIR/steward" down
+    "$OPENSEARCH" stop ;;
   *) echo "usage: $0 start|postgresql|crash-server|rotate-master-key|stop|break-db|restore-db" >&2; exit 2 ;;
 esac

@@ -339,15 +339,12 @@ class AgentToolsIT {
   @Test
   void knowledgeSearchFindsPassagesAndCitesThemInTheStream() {
     String id =
-        KnowledgeIT.upload(
-                team.owner(),
-                team.ws(),
+        KnowledgeIT.ingestText(
+                team,
                 "returns.md",
-                ("# Returns policy\n\nCustomers may return unused goods within 30 days for a full"
-                        + " refund. Opened software is not refundable.\n")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                "# Returns policy\n\nCustomers may return unused goods within 30 days for a full"
+                    + " refund. Opened software is not refundable.\n")
             .getString("id");
-    assertEquals("READY", KnowledgeIT.awaitIngested(team, id).getString("status"));
 
     for (String agent : List.of("crm", "note")) {
       model.enqueue(

@@ -325,6 +325,13 @@ class KnowledgeIT {
     return awaitIngested(team, id);
   }
 
+  /** Uploads a text file as a member and waits until it is searchable; answers the document. */
+  static JsonPath ingestText(Team team, String fileName, String text) {
+    JsonPath document = awaitIngested(team, uploadText(team.member(), team.ws(), fileName, text));
+    assertEquals("READY", document.getString("status"), document.prettify());
+    return document;
+  }
+
   /** Polls the document until its ingestion ended, as a front end would. */
   static JsonPath awaitIngested(Team team, String id) {
     for (int attempt = 0; attempt < 120; attempt++) {
@@ -332,7 +339,7 @@ class KnowledgeIT {
           ok(
                   team.viewer(),
                   "query($ws: ID!, $id: ID!) { knowledgeDocument(workspaceId: $ws, id: $id) {"
-                      + " status failure chunksDone chunksTotal } }",
+                      + " id status failure chunksDone chunksTotal } }",
                   Map.of("ws", team.ws(), "id", id))
               .setRootPath("data.knowledgeDocument");
       String status = document.getString("status");

@@ -32,9 +32,8 @@ class KnowledgeReembeddingIT {
   void passagesOfAnotherModelAreEmbeddedAgain() throws Exception {
     Team team = Team.create("Re-embedding");
     String id =
-        KnowledgeIT.uploadText(
-            team.member(), team.ws(), "tapir.txt", "The tapir sleeps by day and forages at night.");
-    assertEquals("READY", KnowledgeIT.awaitIngested(team, id).getString("status"));
+        KnowledgeIT.ingestText(team, "tapir.txt", "The tapir sleeps by day and forages at night.")
+            .getString("id");
     assertEquals(0, reembed(team), "the current model embedded everything");
     assertEquals("FORBIDDEN", errorCode(team.member(), REEMBED, Map.of("ws", team.ws())));
 

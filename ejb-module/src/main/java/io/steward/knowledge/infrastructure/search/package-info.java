@@ -1,2 +1,5 @@
-/** Full-text search over passages with Hibernate Search and its Lucene backend. */
+/**
+ * Search over passages with Hibernate Search: its Lucene backend, or Elasticsearch/OpenSearch for a
+ * cluster.
+ */
 package io.steward.knowledge.infrastructure.search;

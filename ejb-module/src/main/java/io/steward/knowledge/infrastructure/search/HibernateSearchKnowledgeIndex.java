@@ -21,12 +21,13 @@ import org.hibernate.search.mapper.orm.massindexing.MassIndexer;
 import org.hibernate.search.mapper.orm.work.SearchIndexingPlan;
 
 /**
- * Hibernate Search over the Lucene index in the data directory (a cluster would configure the
- * Elasticsearch/OpenSearch backend instead). Every query is filtered by workspace.
+ * Hibernate Search over the configured backend: a Lucene index in the data directory, or an
+ * Elasticsearch/OpenSearch cluster when the installation names one. Every query is filtered by
+ * workspace.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-public class LuceneKnowledgeIndex implements KnowledgeIndex {
+public class HibernateSearchKnowledgeIndex implements KnowledgeIndex {
 
   private static final String CONTENT = "content";
 
@@ -77,7 +78,7 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex {
             f.field("page", Integer.class),
             f.score(),
             highlights)
-        .asList(LuceneKnowledgeIndex::hit);
+        .asList(HibernateSearchKnowledgeIndex::hit);
   }
 
   /** The workspace, always, and the optional filter. */
