@@ -6,7 +6,7 @@
 #               its search index, the production shape, and redeploy
 #   crash-server  kill Payara and start it again on the same database
 #   rotate-master-key  restart Payara with a new master key, the old one kept as previous
-#   stop        stop both
+#   stop        stop Keycloak, Payara and OpenSearch
 #   break-db / restore-db   make the database unreachable and back (readiness test)
 set -euo pipefail
 HOME_DIR="$(cd "$(dirname "$0")/../../../.." && pwd)"
