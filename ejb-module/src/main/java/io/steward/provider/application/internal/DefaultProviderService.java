@@ -15,6 +15,7 @@ import io.steward.provider.domain.ModelProvider;
 import io.steward.provider.domain.ProviderKind;
 import io.steward.provider.domain.ProviderStore;
 import io.steward.secret.application.SecretBox;
+import io.steward.shared.application.RefusedAddressException;
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.RuleViolationException;
 import io.steward.shared.domain.StaleVersionException;
@@ -150,8 +151,7 @@ public class DefaultProviderService implements ProviderService {
         provider.apiKey() == null
             ? null
             : secrets.open(provider.apiKey(), provider.secretContext());
-    StreamingChatModel model =
-        factory.build(provider.kind(), provider.baseUrl(), provider.defaultModel(), apiKey);
+    StreamingChatModel model = factory.forProvider(provider, provider.defaultModel(), apiKey);
     Completion completion =
         ModelCalls.complete(
             model,
@@ -301,7 +301,8 @@ public class DefaultProviderService implements ProviderService {
     return trimmed;
   }
 
-  private static String baseUrl(ProviderKind kind, String url) throws InvalidInputException {
+  /** The base URL to store: an http(s) address without credentials that the policy allows. */
+  private String baseUrl(ProviderKind kind, String url) throws InvalidInputException {
     String trimmed = url == null ? "" : url.strip();
     if (trimmed.isEmpty()) {
       if (kind == ProviderKind.OPENAI_COMPATIBLE) {
@@ -309,8 +310,9 @@ public class DefaultProviderService implements ProviderService {
       }
       return null;
     }
+    URI uri;
     try {
-      URI uri = new URI(trimmed);
+      uri = new URI(trimmed);
       if (trimmed.length() > URL_MAX_LENGTH
           || uri.getHost() == null
           || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
@@ -320,6 +322,11 @@ public class DefaultProviderService implements ProviderService {
     } catch (URISyntaxException e) {
       throw new InvalidInputException(
           "baseUrl", "must be an http or https address without credentials");
+    }
+    try {
+      factory.requireAllowed(uri);
+    } catch (RefusedAddressException e) {
+      throw new InvalidInputException("baseUrl", e.getMessage());
     }
     return trimmed;
   }
