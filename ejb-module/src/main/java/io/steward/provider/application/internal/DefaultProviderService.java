@@ -340,12 +340,17 @@ public class DefaultProviderService implements ProviderService {
     return trimmed;
   }
 
-  /** The key to store, or null for none. */
+  /**
+   * The key to store, or null for none. Keys travel in HTTP headers, so they are printable ASCII,
+   * which also keeps the sealed key within its column.
+   */
   private static String apiKey(String apiKey) throws InvalidInputException {
     String trimmed = apiKey == null ? "" : apiKey.strip();
-    if (trimmed.length() > API_KEY_MAX_LENGTH) {
+    if (trimmed.length() > API_KEY_MAX_LENGTH
+        || trimmed.chars().anyMatch(c -> c <= ' ' || c > '~')) {
       throw new InvalidInputException(
-          "apiKey", "must be at most " + API_KEY_MAX_LENGTH + " characters");
+          "apiKey",
+          "must be at most " + API_KEY_MAX_LENGTH + " printable ASCII characters without spaces");
     }
     return trimmed.isEmpty() ? null : trimmed;
   }
