@@ -16,6 +16,7 @@ import io.steward.provider.domain.ProviderKind;
 import io.steward.provider.domain.ProviderStore;
 import io.steward.secret.application.SecretBox;
 import io.steward.shared.application.RefusedAddressException;
+import io.steward.shared.domain.Dates;
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.RuleViolationException;
 import io.steward.shared.domain.StaleVersionException;
@@ -253,6 +254,8 @@ public class DefaultProviderService implements ProviderService {
   public UsageReport usage(WorkspaceId workspace, LocalDate from, LocalDate to)
       throws StewardException {
     access.require(workspace, WorkspaceRole.ADMIN);
+    Dates.inRange("from", from);
+    Dates.inRange("to", to);
     if (from == null || to == null || to.isBefore(from)) {
       throw new InvalidInputException("to", "must be on or after from");
     }
