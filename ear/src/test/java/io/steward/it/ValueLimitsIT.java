@@ -283,6 +283,21 @@ class ValueLimitsIT {
         .body("field", equalTo("first"));
   }
 
+  @Test
+  void should_refuse_api_keys_no_http_header_can_carry() {
+    for (String key : List.of("€".repeat(1_000), "sk-with space", "sk-" + "x".repeat(1_000))) {
+      assertRefused(
+          team.owner(),
+          ModelProviderIT.ADD,
+          Map.of(
+              "ws",
+              team.ws(),
+              "in",
+              ModelProviderIT.providerInput("Keyed", "OPENAI", null, "gpt-4o", key)),
+          "apiKey");
+    }
+  }
+
   /** Refused quickly with VALIDATION on {@code field}, the error saying nothing internal. */
   private static void assertRefused(String document, Map<String, Object> variables, String field) {
     assertRefused(team.member(), document, variables, field);
