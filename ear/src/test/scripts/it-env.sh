@@ -22,9 +22,10 @@ SEARCH_URL_FILE="$STEWARD_DATA/run/it-search-url"
 # for tests only (ExpiredTokenIT adds a client with it), traces exported over OTLP to where
 # ObservabilityIT listens, knowledge pages fetchable from the tests' own web server on loopback
 # (with a short timeout for the slow-page test), knowledge limits low enough for
-# KnowledgeQuotaIT to reach, and the hosted model pointed at the tests' scripted
+# KnowledgeQuotaIT to reach, the hosted model pointed at the tests' scripted
 # OpenAI-compatible server (with a short timeout for the stalled-model test and short pauses
-# between retries).
+# between retries), and workspace providers allowed to reach that server's port on loopback and
+# nothing else there (ProviderAddressIT).
 SETTINGS=(
   KC_BOOTSTRAP_ADMIN_USERNAME=it-admin KC_BOOTSTRAP_ADMIN_PASSWORD=it-admin
   OTEL_TRACES_EXPORTER=otlp OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf
@@ -34,6 +35,7 @@ SETTINGS=(
   STEWARD_MODEL_BASE_URL="http://127.0.0.1:${STEWARD_IT_MODEL_PORT:-9098}/v1"
   STEWARD_MODEL_NAME=scripted-model STEWARD_MODEL_API_KEY=it-key STEWARD_MODEL_TIMEOUT_SECONDS=4
   STEWARD_MODEL_RETRY_BASE_MILLIS=100
+  STEWARD_PROVIDER_URL_ALLOWED_HOSTS="127.0.0.1:${STEWARD_IT_MODEL_PORT:-9098}"
 )
 
 case "${1:-}" in

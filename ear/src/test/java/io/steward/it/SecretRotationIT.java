@@ -75,9 +75,10 @@ class SecretRotationIT {
           0, ok(tokenFor("admin"), ROTATE, Map.of()).getInt("data.rotateSecrets.resealed"));
 
       model.enqueue(ScriptedModelServer.reply().text("Still me."));
+      // A fresh token: on a busy machine the restart can outlast the 5 minutes tokens live.
       AgUiStream stream =
           AgentRuns.run(
-              team.member(),
+              Steward.tokenFor("erin"),
               team.ws(),
               "task",
               AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), "Hi", null));

@@ -92,6 +92,16 @@ public final class ScriptedModelServer implements AutoCloseable {
     return new Reply(status, message);
   }
 
+  /** A reply that redirects elsewhere: {@code status} (3xx) with {@code location}, no body. */
+  public static Reply redirect(int status, String location) {
+    if (status < 300 || status >= 400) {
+      throw new IllegalArgumentException("not a redirect status: " + status);
+    }
+    Reply reply = new Reply(status, null);
+    reply.location = location;
+    return reply;
+  }
+
   public int port() {
     return server.getAddress().getPort();
   }
@@ -284,6 +294,7 @@ public final class ScriptedModelServer implements AutoCloseable {
     private Function<JsonNode, String> echo;
     private int promptTokens;
     private int completionTokens;
+    private String location;
     private Duration delay = Duration.ZERO;
     private int stallAfter = -1;
     private Duration stall = Duration.ZERO;
@@ -392,8 +403,8 @@ public final class ScriptedModelServer implements AutoCloseable {
     }
 
     private ObjectNode delta() {
-      if (failureMessage != null) {
-        throw new IllegalStateException("a failWith reply has no content");
+      if (failureStatus != 0) {
+        throw new IllegalStateException("a failWith or redirect reply has no content");
       }
       ObjectNode delta = JSON.createObjectNode();
       deltas.add(delta);
@@ -402,6 +413,12 @@ public final class ScriptedModelServer implements AutoCloseable {
 
     private void answer(HttpExchange exchange, JsonNode request, String id, boolean anthropic)
         throws IOException {
+      if (location != null) {
+        exchange.getResponseHeaders().set("Location", location);
+        exchange.sendResponseHeaders(failureStatus, -1);
+        exchange.close();
+        return;
+      }
       if (failureMessage != null) {
         send(
             exchange,

@@ -266,6 +266,20 @@ class ScriptedModelServerTest {
   }
 
   @Test
+  void should_redirect_when_told() throws Exception {
+    model.enqueue(ScriptedModelServer.redirect(307, "http://127.0.0.1:1/v1/chat/completions"));
+
+    HttpResponse<String> response = HTTP.send(post("/v1/chat/completions", STREAMED), ofString());
+
+    assertEquals(307, response.statusCode(), "the test client follows no redirects either");
+    assertEquals(
+        "http://127.0.0.1:1/v1/chat/completions",
+        response.headers().firstValue("Location").orElseThrow());
+    assertEquals("", response.body());
+    assertEquals(1, model.requests().size());
+  }
+
+  @Test
   void should_answer_500_and_record_a_request_it_has_no_reply_for() throws Exception {
     HttpResponse<String> response = HTTP.send(post("/v1/chat/completions", STREAMED), ofString());
 

@@ -17,6 +17,9 @@ import java.util.UUID;
 @Table(name = "playbook")
 public class SavedPlaybook {
 
+  /** The longest plan kept, as JSON: the size of the column. */
+  public static final int STEPS_MAX_LENGTH = 20_000;
+
   @Id private UUID id;
 
   @Column(name = "workspace_id", nullable = false, updatable = false)
@@ -28,7 +31,7 @@ public class SavedPlaybook {
   @Column(nullable = false, updatable = false)
   private String request;
 
-  @Column(nullable = false, updatable = false, length = 20_000)
+  @Column(nullable = false, updatable = false, length = STEPS_MAX_LENGTH)
   private String steps;
 
   @Column(name = "created_by", nullable = false, updatable = false)

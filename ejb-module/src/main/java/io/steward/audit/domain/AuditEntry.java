@@ -24,7 +24,8 @@ import java.util.UUID;
     query = "select count(e) from AuditEntry e where e.workspaceId = :workspace")
 public class AuditEntry {
 
-  public static final int STATE_MAX_LENGTH = 20_000;
+  /** Room for a record's JSON with 100 kB of Markdown, doubled by escaping (migration V8). */
+  public static final int STATE_MAX_LENGTH = 1_000_000;
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,5 +1,6 @@
 package io.steward.crm.domain;
 
+import io.steward.shared.domain.Dates;
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.RuleViolationException;
 import io.steward.shared.domain.Text;
@@ -28,6 +29,9 @@ public class Deal extends WorkspaceRecord {
 
   /** Up to 10^17 with cents, the range of the value column. */
   private static final BigDecimal MAX_VALUE = new BigDecimal("99999999999999999.99");
+
+  /** Digits a value may be written with, trailing zeros included. */
+  private static final int MAX_DIGITS = 40;
 
   @Column(nullable = false, length = 200)
   private String title;
@@ -99,15 +103,17 @@ public class Deal extends WorkspaceRecord {
     this.contactId = terms.contactId();
     this.value = value(terms.value());
     this.currency = currency(terms.currency());
-    this.expectedClose = terms.expectedClose();
+    this.expectedClose = Dates.inRange("expectedClose", terms.expectedClose());
   }
 
   private static BigDecimal value(BigDecimal value) throws InvalidInputException {
     if (value == null || value.signum() < 0 || value.compareTo(MAX_VALUE) > 0) {
       throw new InvalidInputException("value", "must be between 0 and " + MAX_VALUE);
     }
-    if (value.stripTrailingZeros().scale() > 2) {
-      throw new InvalidInputException("value", "must have at most two decimal places");
+    // Stripping zeros takes time quadratic in the digits: absurdly long numbers are refused first.
+    if (value.precision() > MAX_DIGITS || value.stripTrailingZeros().scale() > 2) {
+      throw new InvalidInputException(
+          "value", "must have at most two decimal places (and at most " + MAX_DIGITS + " digits)");
     }
     return value.setScale(2);
   }

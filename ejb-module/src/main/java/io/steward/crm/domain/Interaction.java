@@ -1,5 +1,6 @@
 package io.steward.crm.domain;
 
+import io.steward.shared.domain.Dates;
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.Text;
 import io.steward.workspace.domain.WorkspaceId;
@@ -60,7 +61,7 @@ public class Interaction extends WorkspaceRecord {
     }
     this.kind = kind;
     this.summary = Text.markdown("summary", summary, true);
-    this.occurredAt = occurredAt;
+    this.occurredAt = Dates.inRange("occurredAt", occurredAt);
   }
 
   public UUID contactId() {

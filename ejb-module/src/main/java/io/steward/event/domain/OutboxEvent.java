@@ -43,7 +43,7 @@ public class OutboxEvent {
   private WorkspaceRole audience;
 
   /** The record's state after the change (before it, for a deletion) as JSON. */
-  @Column(nullable = false, updatable = false)
+  @Column(nullable = false, updatable = false, length = 1_000_000)
   private String payload;
 
   @Column(name = "actor_id", nullable = false, updatable = false)

@@ -6,6 +6,7 @@ import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.TimeoutException;
+import io.steward.shared.application.RefusedAddressException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 
@@ -21,6 +22,15 @@ public record ModelFailure(String code, String message, boolean transientFailure
   }
 
   public static ModelFailure of(Throwable error) {
+    RefusedAddressException refused = cause(error, RefusedAddressException.class);
+    if (refused != null) {
+      return refused.reason() == RefusedAddressException.Reason.UNKNOWN_HOST
+          ? unreachable()
+          : new ModelFailure(
+              "MODEL_ADDRESS_REFUSED",
+              "The model provider's address is refused. " + refused.getMessage() + ".",
+              false);
+    }
     if (causedBy(error, TimeoutException.class) || causedBy(error, HttpTimeoutException.class)) {
       return timeout();
     }
@@ -44,19 +54,35 @@ public record ModelFailure(String code, String message, boolean transientFailure
       return new ModelFailure(
           "MODEL_UNAVAILABLE", "The model provider is unavailable right now.", true);
     }
-    if (causedBy(error, ConnectException.class)) {
+    HttpException http = cause(error, HttpException.class);
+    if (http != null && http.statusCode() >= 300 && http.statusCode() < 400) {
       return new ModelFailure(
-          "MODEL_UNREACHABLE", "The model provider could not be reached.", true);
+          "MODEL_ERROR",
+          "The model provider answered with a redirect, which is not followed; configure the"
+              + " address it redirects to instead.",
+          false);
+    }
+    if (causedBy(error, ConnectException.class)) {
+      return unreachable();
     }
     return new ModelFailure("MODEL_ERROR", "The model call failed.", false);
   }
 
+  private static ModelFailure unreachable() {
+    return new ModelFailure("MODEL_UNREACHABLE", "The model provider could not be reached.", true);
+  }
+
   private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+    return cause(error, type) != null;
+  }
+
+  /** The first throwable of {@code type} in the chain of causes, or null. */
+  private static <T extends Throwable> T cause(Throwable error, Class<T> type) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (type.isInstance(cause)) {
-        return true;
+        return type.cast(cause);
       }
     }
-    return false;
+    return null;
   }
 }

@@ -1,5 +1,6 @@
 package io.steward.work.domain;
 
+import io.steward.shared.domain.Dates;
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.RuleViolationException;
 import io.steward.shared.domain.Text;
@@ -57,7 +58,7 @@ public class Checkpoint extends WorkspaceRecord {
     }
     this.projectId = projectId;
     this.title = Text.requireSingleLine("title", title, Task.TITLE_MAX_LENGTH);
-    this.date = date;
+    this.date = Dates.inRange("date", date);
   }
 
   public void approve() throws RuleViolationException {

@@ -1,5 +1,6 @@
 package io.steward.work.domain;
 
+import io.steward.shared.domain.Dates;
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.RuleViolationException;
 import io.steward.shared.domain.Text;
@@ -113,7 +114,7 @@ public class Task extends WorkspaceRecord {
     this.title = Text.requireSingleLine("title", draft.title(), TITLE_MAX_LENGTH);
     this.description = Text.markdown("description", draft.description(), false);
     this.priority = draft.priority() == null ? TaskPriority.MEDIUM : draft.priority();
-    this.dueDate = draft.dueDate();
+    this.dueDate = Dates.inRange("dueDate", draft.dueDate());
     this.projectId = draft.projectId();
   }
 

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.RuleViolationException;
 import io.steward.workspace.domain.WorkspaceId;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,48 @@ class DealTest {
   }
 
   @Test
+  void should_refuse_absurd_exponents_and_precision_at_once() {
+    String[] absurd = {
+      "1e1000000000", "1e-1000000000", "99999999999999999.995", "1." + "0".repeat(200_000)
+    };
+    for (String value : absurd) {
+      DealTerms terms = terms(value, "EUR");
+      long started = System.nanoTime();
+      InvalidInputException e =
+          assertThrows(InvalidInputException.class, () -> Deal.open(WorkspaceId.generate(), terms));
+      assertEquals("value", e.field());
+      assertTrue(System.nanoTime() - started < 1_000_000_000L, "refused fast: " + e);
+    }
+  }
+
+  @Test
+  void should_keep_values_written_with_trailing_zeros_and_exponents() throws Exception {
+    assertEquals(
+        new BigDecimal("100.00"),
+        Deal.open(WorkspaceId.generate(), terms("100.000000", "EUR")).value());
+    assertEquals(
+        new BigDecimal("120000.00"),
+        Deal.open(WorkspaceId.generate(), terms("1.2E5", "EUR")).value());
+    assertEquals(
+        new BigDecimal("99999999999999999.99"),
+        Deal.open(WorkspaceId.generate(), terms("99999999999999999.99", "EUR")).value());
+  }
+
+  @Test
+  void should_keep_the_expected_close_within_the_calendar_range() throws Exception {
+    assertEquals(
+        "expectedClose",
+        assertThrows(
+                InvalidInputException.class,
+                () -> Deal.open(WorkspaceId.generate(), terms("1", "EUR", LocalDate.MAX)))
+            .field());
+    assertEquals(
+        LocalDate.of(9999, 12, 31),
+        Deal.open(WorkspaceId.generate(), terms("1", "EUR", LocalDate.of(9999, 12, 31)))
+            .expectedClose());
+  }
+
+  @Test
   void should_close_when_won_and_change_no_more() throws Exception {
     Deal deal = Deal.open(WorkspaceId.generate(), terms("100", "EUR"));
     Instant now = Instant.parse("2026-11-22T10:00:00Z");
@@ -50,6 +94,10 @@ class DealTest {
   }
 
   private static DealTerms terms(String value, String currency) {
-    return new DealTerms("Deal", COMPANY, null, new BigDecimal(value), currency, null);
+    return terms(value, currency, null);
+  }
+
+  private static DealTerms terms(String value, String currency, LocalDate expectedClose) {
+    return new DealTerms("Deal", COMPANY, null, new BigDecimal(value), currency, expectedClose);
   }
 }

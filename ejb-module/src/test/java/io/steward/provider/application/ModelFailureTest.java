@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.LangChain4jException;
 import dev.langchain4j.exception.RateLimitException;
+import io.steward.shared.application.RefusedAddressException;
+import io.steward.shared.application.RefusedAddressException.Reason;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
@@ -32,5 +35,33 @@ class ModelFailureTest {
     assertFalse(refused.transientFailure());
     assertFalse(refused.message().contains("sk-123"), "provider text is never passed on");
     assertFalse(ModelFailure.of(new HttpException(400, "bad")).transientFailure());
+  }
+
+  @Test
+  void should_fail_refused_addresses_for_good_and_unknown_hosts_as_unreachable() {
+    ModelFailure refused =
+        ModelFailure.of(
+            new LangChain4jException(
+                new RefusedAddressException(
+                    Reason.INTERNAL, "The address 127.0.0.1 is an internal address")));
+    assertEquals("MODEL_ADDRESS_REFUSED", refused.code());
+    assertFalse(refused.transientFailure(), "asking again would be refused again");
+    assertEquals(
+        "The model provider's address is refused. The address 127.0.0.1 is an internal address.",
+        refused.message());
+    ModelFailure unknown =
+        ModelFailure.of(
+            new LangChain4jException(
+                new RefusedAddressException(Reason.UNKNOWN_HOST, "The host x is unknown")));
+    assertEquals("MODEL_UNREACHABLE", unknown.code());
+    assertTrue(unknown.transientFailure());
+  }
+
+  @Test
+  void should_not_follow_redirects_and_say_so() {
+    ModelFailure redirect = ModelFailure.of(new HttpException(302, "Found"));
+    assertEquals("MODEL_ERROR", redirect.code());
+    assertFalse(redirect.transientFailure());
+    assertTrue(redirect.message().contains("redirect"), redirect.message());
   }
 }

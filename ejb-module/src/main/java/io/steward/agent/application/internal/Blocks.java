@@ -29,6 +29,9 @@ final class Blocks {
   private static final int MAX_ROWS = 200;
   private static final int MAX_COLUMNS = 20;
 
+  /** A block is one stored run event, whose column holds 1,000,000 characters. */
+  static final int MAX_BLOCK_CHARS = 200_000;
+
   static final ToolSpecification TOOL =
       ToolSpecification.builder()
           .name(TOOL_NAME)
@@ -79,13 +82,17 @@ final class Blocks {
       return Outcome.dropped("block must be an object");
     }
     String type = block.getString("type", "");
-    return switch (type) {
-      case "entity_ref" -> entityRef(block);
-      case "table" -> table(block);
-      case "chart" -> chart(block);
-      case "timeline" -> timeline(block);
-      default -> Outcome.dropped("unknown block type '" + type + "'");
-    };
+    Outcome outcome =
+        switch (type) {
+          case "entity_ref" -> entityRef(block);
+          case "table" -> table(block);
+          case "chart" -> chart(block);
+          case "timeline" -> timeline(block);
+          default -> Outcome.dropped("unknown block type '" + type + "'");
+        };
+    return outcome.block() != null && outcome.block().toString().length() > MAX_BLOCK_CHARS
+        ? Outcome.dropped("the block is larger than " + MAX_BLOCK_CHARS + " characters as JSON")
+        : outcome;
   }
 
   private Outcome entityRef(JsonObject block) {

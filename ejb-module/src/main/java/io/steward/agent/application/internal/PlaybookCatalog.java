@@ -222,6 +222,10 @@ public class PlaybookCatalog implements Playbooks {
         }
       }
     }
+    if (toJson(steps).length() > SavedPlaybook.STEPS_MAX_LENGTH) {
+      throw new InvalidInputException(
+          "steps", "a plan is at most " + SavedPlaybook.STEPS_MAX_LENGTH + " characters as JSON");
+    }
     return List.copyOf(needed);
   }
 

@@ -8,6 +8,7 @@ import io.steward.crm.domain.Deal;
 import io.steward.crm.domain.DealStage;
 import io.steward.crm.domain.DealTerms;
 import io.steward.shared.application.Paging.PageRequest;
+import io.steward.shared.domain.Dates;
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.StewardException;
 import io.steward.workspace.application.RecordChanges;
@@ -59,7 +60,7 @@ public class DefaultDealService implements DealService {
             .equal("companyId", companyId)
             .equal("contactId", contactId)
             .in("stage", stages)
-            .atMost("expectedClose", closingBy)
+            .atMost("expectedClose", Dates.inRange("filter.closingBy", closingBy))
             .containsText(search, "title");
     List<RecordOrder> sorting =
         switch (order == null ? DealOrder.EXPECTED_CLOSE : order) {

@@ -4,6 +4,7 @@ import io.steward.knowledge.application.KnowledgeSearch;
 import io.steward.knowledge.domain.EmbeddingModel;
 import io.steward.knowledge.domain.KnowledgeDocument;
 import io.steward.knowledge.domain.KnowledgeIndex;
+import io.steward.shared.domain.Dates;
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.StewardException;
 import io.steward.shared.domain.Text;
@@ -62,7 +63,14 @@ public class DefaultKnowledgeSearch implements KnowledgeSearch {
       throw new InvalidInputException("offset", "must be between 0 and " + MAX_OFFSET);
     }
     KnowledgeIndex.Filter scope =
-        filter == null ? new KnowledgeIndex.Filter(null, null, null, null, null) : filter;
+        filter == null
+            ? new KnowledgeIndex.Filter(null, null, null, null, null)
+            : new KnowledgeIndex.Filter(
+                filter.documentIds(),
+                filter.mediaTypes(),
+                filter.tags(),
+                Dates.inRange("filter.uploadedAfter", filter.uploadedFrom()),
+                Dates.inRange("filter.uploadedBefore", filter.uploadedTo()));
     KnowledgeIndex.Hits hits =
         switch (mode == null ? Mode.HYBRID : mode) {
           case FULLTEXT -> index.fullText(workspace, text, scope, offset, limit);

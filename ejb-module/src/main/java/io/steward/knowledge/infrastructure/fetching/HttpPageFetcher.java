@@ -2,6 +2,8 @@ package io.steward.knowledge.infrastructure.fetching;
 
 import io.steward.knowledge.domain.PageFetcher;
 import io.steward.knowledge.domain.UnreadableDocumentException;
+import io.steward.shared.application.OutboundAddressPolicy;
+import io.steward.shared.application.RefusedAddressException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -10,30 +12,23 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Fetches pages with the JDK HTTP client. Every address — the first and each redirect target — must
- * pass the policy: http or https, not on the deny list, and either on the allow list or resolving
- * only to public addresses. The whole fetch is bounded in time and size.
+ * pass the {@linkplain OutboundAddressPolicy outbound address policy} with the knowledge base's
+ * allow and deny lists. The whole fetch is bounded in time and size.
  */
 @ApplicationScoped
 public class HttpPageFetcher implements PageFetcher {
@@ -56,8 +51,7 @@ public class HttpPageFetcher implements PageFetcher {
   @Resource ManagedExecutorService executor;
 
   private HttpClient http;
-  private Set<String> allowed;
-  private Set<String> denied;
+  private OutboundAddressPolicy policy;
 
   @PostConstruct
   void init() {
@@ -66,67 +60,16 @@ public class HttpPageFetcher implements PageFetcher {
             .connectTimeout(Duration.ofSeconds(Math.min(5, timeoutSeconds)))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    allowed = lowerCase(allowedHosts);
-    denied = lowerCase(deniedHosts);
-  }
-
-  /** A comma-separated host list, as configuration gives it (Payara injects no lists). */
-  private static Set<String> lowerCase(Optional<String> hosts) {
-    return Arrays.stream(hosts.orElse("").split(","))
-        .map(h -> h.strip().toLowerCase(Locale.ROOT))
-        .filter(h -> !h.isEmpty())
-        .collect(Collectors.toUnmodifiableSet());
+    policy = OutboundAddressPolicy.of(allowedHosts, deniedHosts);
   }
 
   @Override
   public void requireAllowed(URI url) throws UnreadableDocumentException {
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new UnreadableDocumentException("Only http and https addresses can be fetched");
-    }
-    String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
-    if (host.isEmpty() || url.getUserInfo() != null) {
-      throw new UnreadableDocumentException("The address has no host, or carries credentials");
-    }
-    if (denied.contains(host)) {
-      throw new UnreadableDocumentException("Pages from " + host + " may not be fetched");
-    }
-    if (allowed.contains(host)) {
-      return;
-    }
-    InetAddress[] addresses;
     try {
-      addresses = InetAddress.getAllByName(host);
-    } catch (UnknownHostException e) {
-      throw new UnreadableDocumentException("The host " + host + " is unknown");
+      policy.check(url);
+    } catch (RefusedAddressException e) {
+      throw new UnreadableDocumentException(e.getMessage());
     }
-    for (InetAddress address : addresses) {
-      if (isInternal(address)) {
-        throw new UnreadableDocumentException(
-            "The address "
-                + host
-                + " points to an internal address; only public pages can be"
-                + " fetched");
-      }
-    }
-  }
-
-  /** Loopback, private, link-local (cloud metadata), shared (CGNAT), unspecified, multicast. */
-  static boolean isInternal(InetAddress address) {
-    if (address.isAnyLocalAddress()
-        || address.isLoopbackAddress()
-        || address.isLinkLocalAddress()
-        || address.isSiteLocalAddress()
-        || address.isMulticastAddress()) {
-      return true;
-    }
-    byte[] bytes = address.getAddress();
-    if (address instanceof Inet6Address) {
-      return (bytes[0] & 0xFE) == 0xFC; // unique local fc00::/7
-    }
-    int first = bytes[0] & 0xFF;
-    int second = bytes[1] & 0xFF;
-    return first == 0 || (first == 100 && second >= 64 && second < 128) || first >= 240;
   }
 
   @Override

@@ -114,7 +114,7 @@ public class DefaultModelResolver implements ModelResolver {
     return new ChatModelChoice(
         provider.name() + "/" + modelName,
         false,
-        factory.build(provider.kind(), provider.baseUrl(), modelName, apiKey),
+        factory.forProvider(provider, modelName, apiKey),
         provider.id());
   }
 

@@ -15,6 +15,8 @@ import io.steward.provider.domain.ModelProvider;
 import io.steward.provider.domain.ProviderKind;
 import io.steward.provider.domain.ProviderStore;
 import io.steward.secret.application.SecretBox;
+import io.steward.shared.application.RefusedAddressException;
+import io.steward.shared.domain.Dates;
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.RuleViolationException;
 import io.steward.shared.domain.StaleVersionException;
@@ -150,8 +152,7 @@ public class DefaultProviderService implements ProviderService {
         provider.apiKey() == null
             ? null
             : secrets.open(provider.apiKey(), provider.secretContext());
-    StreamingChatModel model =
-        factory.build(provider.kind(), provider.baseUrl(), provider.defaultModel(), apiKey);
+    StreamingChatModel model = factory.forProvider(provider, provider.defaultModel(), apiKey);
     Completion completion =
         ModelCalls.complete(
             model,
@@ -253,6 +254,8 @@ public class DefaultProviderService implements ProviderService {
   public UsageReport usage(WorkspaceId workspace, LocalDate from, LocalDate to)
       throws StewardException {
     access.require(workspace, WorkspaceRole.ADMIN);
+    Dates.inRange("from", from);
+    Dates.inRange("to", to);
     if (from == null || to == null || to.isBefore(from)) {
       throw new InvalidInputException("to", "must be on or after from");
     }
@@ -301,7 +304,8 @@ public class DefaultProviderService implements ProviderService {
     return trimmed;
   }
 
-  private static String baseUrl(ProviderKind kind, String url) throws InvalidInputException {
+  /** The base URL to store: an http(s) address without credentials that the policy allows. */
+  private String baseUrl(ProviderKind kind, String url) throws InvalidInputException {
     String trimmed = url == null ? "" : url.strip();
     if (trimmed.isEmpty()) {
       if (kind == ProviderKind.OPENAI_COMPATIBLE) {
@@ -309,8 +313,9 @@ public class DefaultProviderService implements ProviderService {
       }
       return null;
     }
+    URI uri;
     try {
-      URI uri = new URI(trimmed);
+      uri = new URI(trimmed);
       if (trimmed.length() > URL_MAX_LENGTH
           || uri.getHost() == null
           || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
@@ -320,6 +325,11 @@ public class DefaultProviderService implements ProviderService {
     } catch (URISyntaxException e) {
       throw new InvalidInputException(
           "baseUrl", "must be an http or https address without credentials");
+    }
+    try {
+      factory.requireAllowed(uri);
+    } catch (RefusedAddressException e) {
+      throw new InvalidInputException("baseUrl", e.getMessage());
     }
     return trimmed;
   }
@@ -333,12 +343,17 @@ public class DefaultProviderService implements ProviderService {
     return trimmed;
   }
 
-  /** The key to store, or null for none. */
+  /**
+   * The key to store, or null for none. Keys travel in HTTP headers, so they are printable ASCII,
+   * which also keeps the sealed key within its column.
+   */
   private static String apiKey(String apiKey) throws InvalidInputException {
     String trimmed = apiKey == null ? "" : apiKey.strip();
-    if (trimmed.length() > API_KEY_MAX_LENGTH) {
+    if (trimmed.length() > API_KEY_MAX_LENGTH
+        || trimmed.chars().anyMatch(c -> c <= ' ' || c > '~')) {
       throw new InvalidInputException(
-          "apiKey", "must be at most " + API_KEY_MAX_LENGTH + " characters");
+          "apiKey",
+          "must be at most " + API_KEY_MAX_LENGTH + " printable ASCII characters without spaces");
     }
     return trimmed.isEmpty() ? null : trimmed;
   }

@@ -42,7 +42,7 @@ public class InstallationModel {
           new ChatModelChoice(
               modelName,
               false,
-              factory.build(
+              factory.forInstallation(
                   url.isPresent() ? ProviderKind.OPENAI_COMPATIBLE : ProviderKind.OPENAI,
                   url.orElse(null),
                   modelName,

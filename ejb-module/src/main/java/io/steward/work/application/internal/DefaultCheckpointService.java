@@ -1,6 +1,7 @@
 package io.steward.work.application.internal;
 
 import io.steward.shared.application.Paging.PageRequest;
+import io.steward.shared.domain.Dates;
 import io.steward.shared.domain.StewardException;
 import io.steward.work.application.CheckpointService;
 import io.steward.work.application.ProjectService;
@@ -33,7 +34,10 @@ public class DefaultCheckpointService implements CheckpointService {
       throws StewardException {
     access.require(workspace, WorkspaceRole.VIEWER);
     RecordFilter filter =
-        RecordFilter.where().equal("projectId", projectId).atLeast("date", from).atMost("date", to);
+        RecordFilter.where()
+            .equal("projectId", projectId)
+            .atLeast("date", Dates.inRange("filter.from", from))
+            .atMost("date", Dates.inRange("filter.to", to));
     return records.page(
         Checkpoint.class,
         workspace,

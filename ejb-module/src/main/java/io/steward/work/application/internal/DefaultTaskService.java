@@ -2,6 +2,7 @@ package io.steward.work.application.internal;
 
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.AccessDeniedException;
+import io.steward.shared.domain.Dates;
 import io.steward.shared.domain.StewardException;
 import io.steward.work.application.ProjectService;
 import io.steward.work.application.TaskQuery;
@@ -54,8 +55,8 @@ public class DefaultTaskService implements TaskService {
             .in("status", query.statuses())
             .in("priority", query.priorities())
             .hasElement("assignees", "userId", query.assigneeId())
-            .atMost("dueDate", query.dueBefore())
-            .atLeast("dueDate", query.dueAfter())
+            .atMost("dueDate", Dates.inRange("filter.dueBefore", query.dueBefore()))
+            .atLeast("dueDate", Dates.inRange("filter.dueAfter", query.dueAfter()))
             .containsText(query.search(), "title", "description");
     if (Boolean.TRUE.equals(query.dueToday())) {
       filter.equal("dueDate", today(workspace));

@@ -116,6 +116,22 @@ class BlocksTest {
   }
 
   @Test
+  void should_drop_blocks_too_large_to_store_as_one_run_event() {
+    String cell = "x".repeat(1_000);
+    String row = "['" + cell + "']";
+    String rows = IntStream.range(0, 150).mapToObj(i -> row).collect(Collectors.joining(","));
+    assertNotNull(
+        blocks
+            .resolve(arguments("{'type':'table','headers':['A'],'rows':[" + rows + "]}"))
+            .block());
+    String large = "['" + "x".repeat(1_100) + "']";
+    String largeRows =
+        IntStream.range(0, 199).mapToObj(i -> large).collect(Collectors.joining(","));
+    assertDropped(
+        "{'type':'table','headers':['A'],'rows':[" + largeRows + "]}", "larger than 200000");
+  }
+
+  @Test
   void should_show_a_chart_with_its_data_and_config() {
     String chart =
         "{'type':'chart','chartType':'bar','title':'Pipeline',"

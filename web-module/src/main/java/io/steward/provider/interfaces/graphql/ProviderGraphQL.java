@@ -20,6 +20,7 @@ import io.steward.secret.application.SecretRotation;
 import io.steward.shared.domain.StewardException;
 import io.steward.shared.interfaces.graphql.Enums;
 import io.steward.shared.interfaces.graphql.Ids;
+import io.steward.shared.interfaces.graphql.Numbers;
 import io.steward.shared.interfaces.graphql.TranslatesFailures;
 import io.steward.workspace.domain.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +45,7 @@ import org.eclipse.microprofile.graphql.Query;
 public class ProviderGraphQL {
 
   private static final String WORKSPACE_ID = "workspaceId";
+  private static final String BUDGET = "monthlyTokenBudget";
 
   @Inject ProviderService providers;
   @Inject SecretRotation rotation;
@@ -129,7 +131,7 @@ public class ProviderGraphQL {
         version,
         new SettingsChanges(
             Ids.parse("defaultProviderId", settings.defaultProviderId()),
-            settings.monthlyTokenBudget(),
+            Numbers.toLong(BUDGET, settings.monthlyTokenBudget()),
             settings.membersMayChooseModel()));
     return aiSettings(workspaceId);
   }
@@ -155,7 +157,7 @@ public class ProviderGraphQL {
                 settings.model(),
                 settings.disabledTools(),
                 settings.instructions(),
-                settings.monthlyTokenBudget())));
+                Numbers.toLong(BUDGET, settings.monthlyTokenBudget()))));
   }
 
   @Query

@@ -6,6 +6,7 @@ import io.steward.provider.domain.AgentSettings;
 import io.steward.provider.domain.AiSettings;
 import io.steward.provider.domain.ModelProvider;
 import io.steward.provider.domain.UsageTotal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -112,7 +113,7 @@ public final class ProviderViews {
 
   @Input("AiSettingsInput")
   public record SettingsInput(
-      @Id String defaultProviderId, Long monthlyTokenBudget, boolean membersMayChooseModel) {}
+      @Id String defaultProviderId, BigInteger monthlyTokenBudget, boolean membersMayChooseModel) {}
 
   @Name("AgentSettings")
   @Description("How an agent works in this workspace; never shown to members")
@@ -143,7 +144,7 @@ public final class ProviderViews {
       String model,
       @Description("Tools switched off; absent: none") List<String> disabledTools,
       String instructions,
-      Long monthlyTokenBudget) {}
+      BigInteger monthlyTokenBudget) {}
 
   @Name("ModelUsageLine")
   public record UsageLine(

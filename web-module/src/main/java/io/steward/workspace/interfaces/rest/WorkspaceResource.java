@@ -2,6 +2,8 @@ package io.steward.workspace.interfaces.rest;
 
 import io.steward.audit.application.AuditLog;
 import io.steward.audit.interfaces.graphql.AuditConnection;
+import io.steward.shared.application.Paging;
+import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.StewardException;
 import io.steward.workspace.application.CurrentCaller;
 import io.steward.workspace.application.WorkspaceService;
@@ -48,11 +50,22 @@ public class WorkspaceResource {
   @Path("/{workspaceId}/audit-log")
   public AuditConnection auditLog(
       @PathParam("workspaceId") String workspaceId,
-      @QueryParam("first") @DefaultValue("20") int first,
+      @QueryParam("first") @DefaultValue("20") String first,
       @QueryParam("after") String after)
       throws StewardException {
     return AuditConnection.of(
-        auditLog.page(WorkspaceId.parse("workspaceId", workspaceId), first, after), auditLog);
+        auditLog.page(WorkspaceId.parse("workspaceId", workspaceId), pageSize(first), after),
+        auditLog);
+  }
+
+  /** Read as text: JAX-RS answers a number it cannot convert with 404, not a coded 400. */
+  private static int pageSize(String first) throws InvalidInputException {
+    try {
+      return Integer.parseInt(first.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(
+          "first", "must be a whole number from 1 to " + Paging.MAX_PAGE_SIZE);
+    }
   }
 
   private WorkspaceView json(Workspace workspace) {
