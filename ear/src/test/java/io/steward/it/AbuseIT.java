@@ -168,29 +168,32 @@ class AbuseIT {
                 + "}}",
             "[{\"query\":\"{ me { username } }\"}]",
             "{ this is not json")) {
-      long started = System.nanoTime();
-      Steward.as(team.member())
-          .contentType(ContentType.JSON)
-          .body(body)
-          .post("/graphql")
-          .then()
-          .statusCode(400)
-          .body("errors[0].extensions.code", equalTo("VALIDATION"));
-      assertTrue(millisSince(started) < 1000, "refused within a second");
+      refusedFast(
+          400,
+          () ->
+              Steward.as(team.member()).contentType(ContentType.JSON).body(body).post("/graphql"));
     }
   }
 
-  /** Sends a request that must be refused with VALIDATION within a second; returns its answer. */
   private static JsonPath refusedFast(Supplier<Response> request) {
-    long started = System.nanoTime();
-    Response response = request.get();
-    long millis = millisSince(started);
-    response.then().statusCode(200).body("errors[0].extensions.code", equalTo("VALIDATION"));
-    assertTrue(millis < 1000, "refused in " + millis + " ms, within a second");
-    return response.jsonPath();
+    return refusedFast(200, request);
   }
 
-  private static long millisSince(long started) {
-    return (System.nanoTime() - started) / 1_000_000;
+  /**
+   * Sends a request that must be refused with VALIDATION within a second, and returns the answer.
+   * The fastest of three tries counts, so that one stall of a busy test machine does not decide; a
+   * refusal that takes its time, as expanding a fragment bomb would, is slow every time.
+   */
+  private static JsonPath refusedFast(int status, Supplier<Response> request) {
+    long fastest = Long.MAX_VALUE;
+    Response response = null;
+    for (int attempt = 0; attempt < 3 && fastest >= 1000; attempt++) {
+      long started = System.nanoTime();
+      response = request.get();
+      fastest = Math.min(fastest, (System.nanoTime() - started) / 1_000_000);
+      response.then().statusCode(status).body("errors[0].extensions.code", equalTo("VALIDATION"));
+    }
+    assertTrue(fastest < 1000, "refused in " + fastest + " ms at best, not within a second");
+    return response.jsonPath();
   }
 }
