@@ -20,6 +20,7 @@ import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
+import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -31,14 +32,16 @@ import java.util.Set;
 
 /**
  * Checks the arguments a request gives its fields before anything runs: no list longer than the
- * limit (a filter of 200,000 ids would become as many SQL parameters), and dates and times that
- * parse — the GraphQL layer would otherwise answer a bad one inside an input object with an error
- * naming Java classes. Literals and variables are checked the same way; each variable once, where
- * it is first used.
+ * limit (a filter of 200,000 ids would become as many SQL parameters), dates and times that parse
+ * and whole numbers that are whole and fit — the GraphQL layer would otherwise answer a bad one
+ * inside an input object with an error naming Java classes, or wrap it silently. Literals and
+ * variables are checked the same way; each variable once, where it is first used.
  */
 final class ArgumentCheck {
 
   private static final Object ALREADY_CHECKED = new Object();
+  private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
+  private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
 
   private final Map<String, Object> variables;
   private final int maxListItems;
@@ -78,6 +81,27 @@ final class ArgumentCheck {
       }
     } else if (value instanceof String text && unwrapped instanceof GraphQLScalarType scalar) {
       checkTemporal(text, scalar.getName(), path);
+    } else if (value instanceof Number number && unwrapped instanceof GraphQLScalarType scalar) {
+      checkWhole(number, scalar.getName(), path);
+    }
+  }
+
+  /**
+   * An {@code Int} must fit 32 bits and a {@code BigInteger} have no fraction: the GraphQL layer
+   * would otherwise wrap the one silently and answer the other with an error naming Java classes.
+   */
+  private static void checkWhole(Number number, String scalar, String path) {
+    if (!scalar.equals("Int") && !scalar.equals("BigInteger")) {
+      return;
+    }
+    BigDecimal value =
+        number instanceof BigDecimal decimal ? decimal : new BigDecimal(number.toString());
+    if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+      throw Refusal.invalid(path, "must be a whole number");
+    }
+    if (scalar.equals("Int") && (value.compareTo(INT_MIN) < 0 || value.compareTo(INT_MAX) > 0)) {
+      throw Refusal.invalid(
+          path, "must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
     }
   }
 

@@ -140,6 +140,26 @@ class QueryInspectorTest {
   }
 
   @Test
+  void should_refuse_whole_numbers_that_are_not_whole_or_do_not_fit() {
+    String score =
+        "mutation($i: ContactInput!) { updateContact(workspaceId: \"w\", id: \"c\", version: 0,"
+            + " input: $i) { id } }";
+    Refused wrapped = refusal(score, Map.of("i", Map.of("name", "n", "leadScore", 4294967346L)));
+    assertEquals("input.leadScore", wrapped.field());
+    measure(score, Map.of("i", Map.of("name", "n", "leadScore", 50)));
+    Refused literal =
+        refusal(
+            "mutation { updateAiSettings(workspaceId: \"w\", settings: {monthlyTokenBudget: 1.5})"
+                + " { version } }",
+            Map.of());
+    assertEquals("settings.monthlyTokenBudget", literal.field());
+    measure(
+        "mutation { updateAiSettings(workspaceId: \"w\", settings: {monthlyTokenBudget: 2e6})"
+            + " { version } }",
+        Map.of());
+  }
+
+  @Test
   void should_not_loop_on_cyclic_fragments_which_validation_refuses() {
     QueryCost cost =
         measure("{ me { ...A } } fragment A on Me { ...B } fragment B on Me { ...A }", Map.of());
