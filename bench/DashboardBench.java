@@ -11,7 +11,11 @@
  *   4. runs closed-loop load (N workers, each sending the next request when the last returned) for
  *      a fixed time per endpoint, alternating the endpoints over several rounds (A B, B A, ...);
  *   5. prints requests, errors, throughput and latency percentiles per endpoint and the ratio
- *      GraphQL / REST.
+ *      GraphQL / REST;
+ *   6. with --attackers N, also measures the GraphQL endpoint while N more workers send hostile
+ *      documents in a loop (a fragment bomb, a query nested 150 levels, 1,000 aliases; loopback
+ *      servers only) and prints the ratio to the GraphQL figures without them, which should stay
+ *      near 1: refusing those costs the server next to nothing.
  * Every response must be HTTP 200, parse as JSON and (GraphQL) carry no "errors"; anything else is
  * counted as an error and left out of the latency figures.
  *
@@ -21,6 +25,7 @@
  */
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -44,6 +49,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 public class DashboardBench {
 
@@ -80,7 +86,8 @@ public class DashboardBench {
       int concurrency,
       int warmup,
       int duration,
-      int rounds) {
+      int rounds,
+      int attackers) {
 
     static final String USAGE =
         String.join(
@@ -100,6 +107,8 @@ public class DashboardBench {
             "  --warmup S          warm-up seconds per endpoint, not measured [10]",
             "  --duration S        measured seconds per endpoint and round [30]",
             "  --rounds N          rounds; the endpoint order alternates each round [2]",
+            "  --attackers N       also measure GraphQL while N workers send hostile documents"
+                + " [0]",
             "");
 
     static Options parse(String[] args) {
@@ -117,6 +126,7 @@ public class DashboardBench {
       values.put("warmup", "10");
       values.put("duration", "30");
       values.put("rounds", "2");
+      values.put("attackers", "0");
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
         if (arg.equals("-h") || arg.equals("--help")) {
@@ -150,7 +160,8 @@ public class DashboardBench {
           number(values, "concurrency", 1),
           number(values, "warmup", 0),
           number(values, "duration", 1),
-          number(values, "rounds", 1));
+          number(values, "rounds", 1),
+          number(values, "attackers", 0));
     }
 
     private static int number(Map<String, String> values, String name, int min) {
@@ -194,12 +205,15 @@ public class DashboardBench {
   private final Tokens tokens;
   private final Options options;
   private final GraphQL graphql;
+  private final Attack attack;
 
   DashboardBench(HttpClient http, Tokens tokens, Options options) {
     this.http = http;
     this.tokens = tokens;
     this.options = options;
     this.graphql = new GraphQL(http, tokens, options.base() + "/graphql");
+    this.attack =
+        new Attack(tokens, URI.create(options.base() + "/graphql"), options.workspace());
   }
 
   void run() throws Exception {
@@ -214,8 +228,13 @@ public class DashboardBench {
     new Seeder(graphql, options).seedIfNeeded();
 
     List<Endpoint> endpoints =
-        List.of(Endpoint.graphql(options, tokens), Endpoint.rest(options, tokens));
+        new ArrayList<>(
+            List.of(Endpoint.graphql(options, tokens), Endpoint.rest(options, tokens)));
     sanityCheck(endpoints);
+    if (options.attackers() > 0) {
+      Attack.requireLoopback(options.base());
+      endpoints.add(Endpoint.graphql(options, tokens).named(ATTACKED));
+    }
 
     if (options.warmup() > 0) {
       for (Endpoint endpoint : endpoints) {
@@ -246,8 +265,15 @@ public class DashboardBench {
 
     Summary gql = Summary.of("GraphQL", results.get("GraphQL"));
     Summary rest = Summary.of("REST", results.get("REST"));
-    printTable(List.of(gql, rest));
-    printRatio(gql, rest);
+    if (options.attackers() > 0) {
+      Summary attacked = Summary.of(ATTACKED, results.get(ATTACKED));
+      printTable(List.of(gql, rest, attacked));
+      printRatio(gql, rest);
+      printAttackRatio(attacked, gql);
+    } else {
+      printTable(List.of(gql, rest));
+      printRatio(gql, rest);
+    }
     checkTaskCounts(results);
     printErrors(results);
     System.out.printf(
@@ -299,18 +325,28 @@ public class DashboardBench {
     System.out.println();
   }
 
-  /** Closed loop: each worker sends its next request as soon as the previous one returned. */
+  /**
+   * Closed loop: each worker sends its next request as soon as the previous one returned; the
+   * attacked endpoint is measured while the attackers send their hostile documents.
+   */
   private RunResult runLoad(Endpoint endpoint, int seconds) throws Exception {
-    ExecutorService workers = Executors.newFixedThreadPool(options.concurrency());
+    boolean attacked = endpoint.name().equals(ATTACKED);
+    int threads = options.concurrency() + (attacked ? options.attackers() : 0);
+    ExecutorService workers = Executors.newFixedThreadPool(threads);
     try {
       long start = System.nanoTime();
       long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
+      List<Future<Void>> attacks = new ArrayList<>();
+      for (int i = 0; attacked && i < options.attackers(); i++) {
+        attacks.add(workers.submit(() -> attack.send(http, deadline)));
+      }
       List<Future<WorkerResult>> futures = new ArrayList<>();
       for (int i = 0; i < options.concurrency(); i++) {
         futures.add(workers.submit(() -> work(endpoint, deadline)));
       }
       List<WorkerResult> parts = new ArrayList<>();
       for (Future<WorkerResult> future : futures) parts.add(future.get());
+      for (Future<Void> future : attacks) future.get();
       long elapsed = System.nanoTime() - start;
       return RunResult.of(parts, elapsed);
     } finally {
@@ -397,6 +433,17 @@ public class DashboardBench {
                 .forEach(sample -> System.out.printf("error    %-8s %s%n", name, sample)));
   }
 
+  private void printAttackRatio(Summary attacked, Summary idle) {
+    System.out.printf(
+        "GraphQL attacked / GraphQL: throughput %.2fx, p50 latency %.2fx, p95 latency %.2fx%n",
+        ratio(attacked.throughput(), idle.throughput()),
+        ratio(attacked.stats().p50(), idle.stats().p50()),
+        ratio(attacked.stats().p95(), idle.stats().p95()));
+    System.out.printf(
+        "hostile documents sent by %d attacker(s): %d, refused: %d, otherwise answered: %d%n",
+        options.attackers(), attack.sent.get(), attack.refused.get(), attack.answered.get());
+  }
+
   private static double ratio(double a, double b) {
     return b == 0 ? Double.NaN : a / b;
   }
@@ -412,6 +459,10 @@ public class DashboardBench {
 
   /** One way of asking for the dashboard: how to build the request, how to read the answer. */
   record Endpoint(String name, Tokens tokens, RequestFactory requests, AnswerReader reader) {
+
+    Endpoint named(String other) {
+      return new Endpoint(other, tokens, requests, reader);
+    }
 
     interface RequestFactory {
       HttpRequest build(String token);
@@ -500,6 +551,72 @@ public class DashboardBench {
     private HttpResponse<String> send(HttpClient http, String token)
         throws IOException, InterruptedException {
       return http.send(requests.build(token), HttpResponse.BodyHandlers.ofString());
+    }
+  }
+
+  static final String ATTACKED = "GraphQL*";
+
+  /**
+   * Hostile documents in a loop: a fragment bomb (1.5 KB spreading a fragment 2^39 times), a query
+   * nested 150 levels and one with 1,000 aliases. Each should be refused at once; those answered
+   * otherwise are counted. Sent to a server on this machine only.
+   */
+  static final class Attack {
+
+    private final Tokens tokens;
+    private final URI uri;
+    private final List<String> bodies;
+    final AtomicLong sent = new AtomicLong();
+    final AtomicLong refused = new AtomicLong();
+    final AtomicLong answered = new AtomicLong();
+
+    Attack(Tokens tokens, URI uri, String workspace) {
+      this.tokens = tokens;
+      this.uri = uri;
+      StringBuilder bomb = new StringBuilder("{ me { ...F39 } } fragment F0 on Me { username }");
+      for (int i = 1; i <= 39; i++) {
+        bomb.append(" fragment F%d on Me { ...F%d ...F%d }".formatted(i, i - 1, i - 1));
+      }
+      String deep =
+          "{ contacts(workspaceId: \"%s\", first: 1) { edges { node {".formatted(workspace)
+              + " company { contacts {".repeat(75)
+              + " id"
+              + " } }".repeat(75)
+              + " } } } }";
+      StringBuilder aliases = new StringBuilder("{");
+      for (int i = 0; i < 1000; i++) aliases.append(" a").append(i).append(": me { id }");
+      this.bodies =
+          List.of(bomb.toString(), deep, aliases + " }").stream()
+              .map(query -> Json.write(Map.of("query", query)))
+              .toList();
+    }
+
+    static void requireLoopback(String base) throws IOException {
+      if (!InetAddress.getByName(URI.create(base).getHost()).isLoopbackAddress()) {
+        throw new IllegalArgumentException("--attackers only against a server on this machine");
+      }
+    }
+
+    Void send(HttpClient http, long deadline) throws InterruptedException {
+      for (int i = 0; System.nanoTime() < deadline; i++) {
+        sent.incrementAndGet();
+        try {
+          HttpRequest request =
+              HttpRequest.newBuilder(uri)
+                  .timeout(REQUEST_TIMEOUT)
+                  .header("Authorization", "Bearer " + tokens.current())
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i % bodies.size())))
+                  .build();
+          HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+          boolean refusal = response.body().contains("\"VALIDATION\"");
+          (refusal ? refused : answered).incrementAndGet();
+        } catch (IOException e) {
+          answered.incrementAndGet();
+          Thread.sleep(200); // connection trouble: do not spin
+        }
+      }
+      return null;
     }
   }
 

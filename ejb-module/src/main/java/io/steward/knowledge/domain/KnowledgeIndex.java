@@ -8,13 +8,27 @@ import java.util.UUID;
 /** The search index over a workspace's passages. */
 public interface KnowledgeIndex {
 
-  /** Absent (null or empty) criteria do not narrow; tags match documents with any of them. */
+  /**
+   * Absent (null or empty) criteria do not narrow; tags match documents with any of them. A value
+   * given twice counts once.
+   */
   record Filter(
       List<UUID> documentIds,
       List<String> mediaTypes,
       List<String> tags,
       Instant uploadedFrom,
-      Instant uploadedTo) {}
+      Instant uploadedTo) {
+
+    public Filter {
+      documentIds = distinct(documentIds);
+      mediaTypes = distinct(mediaTypes);
+      tags = distinct(tags);
+    }
+
+    private static <T> List<T> distinct(List<T> values) {
+      return values == null ? null : values.stream().distinct().toList();
+    }
+  }
 
   /** One passage found, with its relevance and the fragments that matched, marked up. */
   record Hit(

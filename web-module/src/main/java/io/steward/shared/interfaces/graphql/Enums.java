@@ -16,11 +16,14 @@ public final class Enums {
     return value == null ? null : Enum.valueOf(type, value.name());
   }
 
-  /** The constants of {@code type} with the same names; null entries (meaningless) are dropped. */
+  /**
+   * The constants of {@code type} with the same names, each once (a filter naming one twice means
+   * it once); null entries (meaningless) are dropped.
+   */
   public static <T extends Enum<T>> List<T> convertAll(
       List<? extends Enum<?>> values, Class<T> type) {
     return values == null
         ? null
-        : values.stream().filter(Objects::nonNull).map(v -> convert(v, type)).toList();
+        : values.stream().filter(Objects::nonNull).distinct().map(v -> convert(v, type)).toList();
   }
 }

@@ -15,17 +15,22 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Gives every GraphQL error a {@code code}. Errors from resolvers carry theirs already; errors that
  * GraphQL raises about the request itself, before any resolver runs (unparsable documents, unknown
  * fields, wrong argument types: validation classifications, or no {@code path}), get {@code
- * VALIDATION}; anything else {@code INTERNAL}, so clients can always switch on the code.
+ * VALIDATION}; anything else {@code INTERNAL}, so clients can always switch on the code. A message
+ * that names Java classes (GraphQL's own messages about some wrong values do) is replaced by a
+ * plain one: class names are not for clients.
  */
 public class GraphQLErrorCodeFilter extends HttpFilter {
 
   private static final Set<String> INPUT_CLASSIFICATIONS =
       Set.of("ValidationError", "InvalidSyntax", "OperationNotSupported");
+  private static final Pattern CLASS_NAME =
+      Pattern.compile("\\b(?:io\\.steward|io\\.smallrye|java|jakarta|graphql)\\.[\\w$]+\\.");
 
   @Override
   protected void doFilter(
@@ -37,29 +42,10 @@ public class GraphQLErrorCodeFilter extends HttpFilter {
       return;
     }
     BufferedResponse buffered = new BufferedResponse(response);
-    try {
-      chain.doFilter(request, buffered);
-    } catch (RuntimeException | ServletException e) {
-      // The GraphQL servlet reads the body as JSON and throws when it is not.
-      if (!causedByJson(e)) {
-        throw e;
-      }
-      ErrorResponses.write(
-          request, response, 400, "VALIDATION", "The request body is not valid JSON");
-      return;
-    }
+    chain.doFilter(request, buffered);
     byte[] body = withCodes(buffered.body()).getBytes(StandardCharsets.UTF_8);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
-  }
-
-  private static boolean causedByJson(Throwable thrown) {
-    for (Throwable t = thrown; t != null; t = t.getCause()) {
-      if (t instanceof JsonException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static String withCodes(String body) {
@@ -88,16 +74,28 @@ public class GraphQLErrorCodeFilter extends HttpFilter {
         error.containsKey("extensions") && error.get("extensions") instanceof JsonObject e
             ? e
             : JsonValue.EMPTY_JSON_OBJECT;
+    String code;
     if (extensions.containsKey("code")
         && extensions.get("code").getValueType() == JsonValue.ValueType.STRING
         && extensions.getString("code").equals(extensions.getString("code").toUpperCase())) {
-      return error;
+      code = extensions.getString("code");
+    } else {
+      String classification = extensions.getString("classification", "");
+      boolean aboutTheRequest =
+          INPUT_CLASSIFICATIONS.contains(classification) || !error.containsKey("path");
+      code = aboutTheRequest ? "VALIDATION" : "INTERNAL";
     }
-    String classification = extensions.getString("classification", "");
-    boolean aboutTheRequest =
-        INPUT_CLASSIFICATIONS.contains(classification) || !error.containsKey("path");
-    String code = aboutTheRequest ? "VALIDATION" : "INTERNAL";
     JsonObjectBuilder coded = Json.createObjectBuilder(extensions).add("code", code);
-    return Json.createObjectBuilder(error).add("extensions", coded).build();
+    JsonObjectBuilder result = Json.createObjectBuilder(error);
+    if (CLASS_NAME.matcher(error.getString("message", "")).find()
+        || CLASS_NAME.matcher(extensions.getString("description", "")).find()) {
+      coded.remove("description");
+      result.add(
+          "message",
+          code.equals("VALIDATION")
+              ? "A value in the request is not of the type its argument takes"
+              : "Internal error");
+    }
+    return result.add("extensions", coded).build();
   }
 }

@@ -42,4 +42,18 @@ class GraphQLErrorCodeFilterTest {
         "{\"data\":{\"me\":null}}", GraphQLErrorCodeFilter.withCodes("{\"data\":{\"me\":null}}"));
     assertEquals("errors but not json", GraphQLErrorCodeFilter.withCodes("errors but not json"));
   }
+
+  @Test
+  void should_replace_messages_that_name_java_classes() {
+    String leaking =
+        "{\"errors\":[{\"message\":\"argument 'input' with value 'x' is not a valid 'Unknown"
+            + " Scalar Type [io.steward.work.interfaces.graphql.WorkInputs$TaskInput]'\","
+            + "\"extensions\":{\"description\":\"the same io.steward.work.X\","
+            + "\"classification\":\"ValidationError\"}}]}";
+    assertEquals(
+        "{\"errors\":[{\"message\":\"A value in the request is not of the type its argument"
+            + " takes\",\"extensions\":{\"classification\":\"ValidationError\","
+            + "\"code\":\"VALIDATION\"}}]}",
+        GraphQLErrorCodeFilter.withCodes(leaking));
+  }
 }
