@@ -23,19 +23,19 @@ public class DefaultRateLimits implements RateLimits {
   @Inject TokenBuckets buckets;
 
   @Inject
-  @ConfigProperty(name = "steward.rate-limit.person.requests-per-minute", defaultValue = "1200")
+  @ConfigProperty(name = "steward.rate-limit.person.requests-per-minute")
   long personRequests;
 
   @Inject
-  @ConfigProperty(name = "steward.rate-limit.workspace.requests-per-minute", defaultValue = "6000")
+  @ConfigProperty(name = "steward.rate-limit.workspace.requests-per-minute")
   long workspaceRequests;
 
   @Inject
-  @ConfigProperty(name = "steward.rate-limit.person.runs-per-minute", defaultValue = "60")
+  @ConfigProperty(name = "steward.rate-limit.person.runs-per-minute")
   long personRuns;
 
   @Inject
-  @ConfigProperty(name = "steward.rate-limit.workspace.runs-per-minute", defaultValue = "300")
+  @ConfigProperty(name = "steward.rate-limit.workspace.runs-per-minute")
   long workspaceRuns;
 
   @Override

@@ -25,11 +25,11 @@ public class RequestBodyLimitFilter extends HttpFilter {
   static final long UPLOAD_FORM_BYTES = 64 * 1024;
 
   @Inject
-  @ConfigProperty(name = "steward.http.max-body-bytes", defaultValue = "1048576")
+  @ConfigProperty(name = "steward.http.max-body-bytes")
   long maxBodyBytes;
 
   @Inject
-  @ConfigProperty(name = "steward.http.max-run-body-bytes", defaultValue = "8388608")
+  @ConfigProperty(name = "steward.http.max-run-body-bytes")
   long maxRunBodyBytes;
 
   @Inject KnowledgeBase knowledge;
