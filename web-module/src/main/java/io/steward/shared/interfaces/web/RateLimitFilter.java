@@ -37,8 +37,11 @@ public class RateLimitFilter extends HttpFilter {
     workspaces.removeIf(workspace -> caller.roleIn(workspace).isEmpty());
     try {
       rateLimits.admitRequest(caller.userId(), workspaces);
-      if (ApiRequests.startsRun(request) && !workspaces.isEmpty()) {
-        rateLimits.admitRun(caller.userId(), workspaces.iterator().next());
+      if (ApiRequests.startsRun(request)) {
+        // The run's workspace, from its path (none when the caller is not a member).
+        for (WorkspaceId workspace : workspaces) {
+          rateLimits.admitRun(caller.userId(), workspace);
+        }
       }
     } catch (RateLimitedException e) {
       response.setHeader("Retry-After", Long.toString(e.retryAfter().toSeconds()));
