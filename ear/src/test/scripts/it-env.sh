@@ -24,8 +24,10 @@ SEARCH_URL_FILE="$STEWARD_DATA/run/it-search-url"
 # (with a short timeout for the slow-page test), knowledge limits low enough for
 # KnowledgeQuotaIT to reach, the hosted model pointed at the tests' scripted
 # OpenAI-compatible server (with a short timeout for the stalled-model test and short pauses
-# between retries), and workspace providers allowed to reach that server's port on loopback and
-# nothing else there (ProviderAddressIT).
+# between retries), workspace providers allowed to reach that server's port on loopback and
+# nothing else there (ProviderAddressIT), and per-workspace rate limits below twice the
+# per-person ones, so that two people of one workspace reach them in RateLimitIT, yet far above
+# the suite's own traffic.
 SETTINGS=(
   KC_BOOTSTRAP_ADMIN_USERNAME=it-admin KC_BOOTSTRAP_ADMIN_PASSWORD=it-admin
   OTEL_TRACES_EXPORTER=otlp OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf
@@ -36,6 +38,7 @@ SETTINGS=(
   STEWARD_MODEL_NAME=scripted-model STEWARD_MODEL_API_KEY=it-key STEWARD_MODEL_TIMEOUT_SECONDS=4
   STEWARD_MODEL_RETRY_BASE_MILLIS=100
   STEWARD_PROVIDER_URL_ALLOWED_HOSTS="127.0.0.1:${STEWARD_IT_MODEL_PORT:-9098}"
+  STEWARD_RATE_LIMIT_WORKSPACE_REQUESTS_PER_MINUTE=1500 STEWARD_RATE_LIMIT_WORKSPACE_RUNS_PER_MINUTE=100
 )
 
 case "${1:-}" in

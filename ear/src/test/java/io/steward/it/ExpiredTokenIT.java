@@ -46,19 +46,7 @@ class ExpiredTokenIT {
   }
 
   private static String shortLivedClient() {
-    String admin =
-        given()
-            .baseUri(Steward.KEYCLOAK_URL)
-            .formParam("grant_type", "password")
-            .formParam("client_id", "admin-cli")
-            .formParam("username", System.getProperty("steward.it.keycloak.admin", "it-admin"))
-            .formParam(
-                "password", System.getProperty("steward.it.keycloak.admin-password", "it-admin"))
-            .post("/realms/master/protocol/openid-connect/token")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("access_token");
+    String admin = People.adminToken();
     String clientId = "it-short-lived-" + UUID.randomUUID().toString().substring(0, 8);
     Map<String, Object> audience =
         Map.of(

@@ -5,6 +5,7 @@ import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.StewardException;
 import io.steward.workspace.domain.RecordPage;
 import io.steward.workspace.domain.WorkspaceId;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,11 +19,11 @@ public interface KnowledgeBase {
   record Upload(KnowledgeDocument document, boolean created) {}
 
   /**
-   * Stores an uploaded file and queues its ingestion. The same bytes uploaded again answer the
-   * existing document. Empty, unsupported or too large files are refused.
+   * Stores an uploaded file, received into {@code file} (the caller deletes it afterwards), and
+   * queues its ingestion. The same bytes uploaded again answer the existing document. Empty,
+   * unsupported or too large files are refused; a file over the limit is never read.
    */
-  Upload upload(
-      WorkspaceId workspace, String fileName, String title, List<String> tags, byte[] bytes)
+  Upload upload(WorkspaceId workspace, String fileName, String title, List<String> tags, Path file)
       throws StewardException;
 
   /**

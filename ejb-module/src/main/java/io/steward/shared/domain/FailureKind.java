@@ -6,5 +6,6 @@ public enum FailureKind {
   FORBIDDEN,
   VALIDATION,
   CONFLICT,
-  QUOTA_EXCEEDED
+  QUOTA_EXCEEDED,
+  RATE_LIMITED
 }

@@ -26,9 +26,13 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,16 +58,18 @@ public class DefaultKnowledgeBase implements KnowledgeBase {
 
   @Override
   public Upload upload(
-      WorkspaceId workspace, String fileName, String title, List<String> tags, byte[] bytes)
+      WorkspaceId workspace, String fileName, String title, List<String> tags, Path file)
       throws StewardException {
     access.require(workspace, WorkspaceRole.MEMBER);
-    if (bytes.length == 0) {
+    long size = received(() -> Files.size(file));
+    if (size == 0) {
       throw new InvalidInputException("file", "must not be empty");
     }
-    if (bytes.length > limits.maxFileBytes()) {
+    if (size > limits.maxFileBytes()) {
       throw new QuotaExceededException(
           "file", "Files may be at most " + limits.maxFileBytes() + " bytes");
     }
+    byte[] bytes = received(() -> Files.readAllBytes(file));
     String mediaType =
         reader
             .supportedType(bytes, fileName)
@@ -84,6 +90,19 @@ public class DefaultKnowledgeBase implements KnowledgeBase {
     em.persist(new DocumentContent(document.id(), bytes));
     queued.fire(new DocumentQueued(document.id()));
     return new Upload(document, true);
+  }
+
+  /** A file operation on the received upload; failing, it is a server fault, not the client's. */
+  private interface FileRead<T> {
+    T read() throws IOException;
+  }
+
+  private static <T> T received(FileRead<T> read) {
+    try {
+      return read.read();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -6,14 +6,11 @@ import io.steward.agent.application.RunRequest.InputMessage;
 import io.steward.agent.application.RunRequest.InputToolCall;
 import io.steward.agent.application.RunRequest.Orchestration;
 import io.steward.shared.domain.InvalidInputException;
-import jakarta.json.Json;
+import io.steward.shared.interfaces.rest.JsonBodies;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,12 +29,7 @@ final class RunAgentInputs {
   private RunAgentInputs() {}
 
   static RunRequest read(String body) throws InvalidInputException {
-    JsonObject input;
-    try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
-      input = reader.readObject();
-    } catch (JsonException | IllegalStateException e) {
-      throw new InvalidInputException("body", "must be an AG-UI RunAgentInput JSON object");
-    }
+    JsonObject input = JsonBodies.object(body, "an AG-UI RunAgentInput JSON object");
     JsonArray messages = array(input, "messages");
     if (messages == null) {
       throw new InvalidInputException("messages", "is required (a list, may be empty)");

@@ -3,24 +3,23 @@ package io.steward.knowledge.interfaces.rest;
 import io.steward.knowledge.application.KnowledgeBase;
 import io.steward.knowledge.domain.KnowledgeDocument;
 import io.steward.knowledge.interfaces.graphql.KnowledgeDocumentView;
-import io.steward.shared.domain.InvalidInputException;
+import io.steward.shared.application.RequestMetadata;
 import io.steward.shared.domain.StewardException;
 import io.steward.shared.interfaces.graphql.Ids;
 import io.steward.workspace.domain.WorkspaceId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
@@ -35,36 +34,28 @@ import java.util.List;
 public class KnowledgeResource {
 
   @Inject KnowledgeBase knowledge;
+  @Inject RequestMetadata requestMetadata;
 
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Produces(MediaType.APPLICATION_JSON)
   public Response upload(
-      @PathParam("workspaceId") String workspaceId,
-      @FormParam("file") EntityPart file,
-      @FormParam("title") String title,
-      @FormParam("tags") String tags)
+      @PathParam("workspaceId") String workspaceId, @Context HttpServletRequest request)
       throws StewardException, IOException {
     WorkspaceId workspace = WorkspaceId.parse("workspaceId", workspaceId);
-    if (file == null) {
-      throw new InvalidInputException("file", "must be sent as the multipart part \"file\"");
+    try (UploadForm form =
+        UploadForm.read(request, requestMetadata.requestId(), knowledge.maxFileBytes())) {
+      KnowledgeBase.Upload upload =
+          knowledge.upload(
+              workspace, form.fileName(), form.title(), tagList(form.tags()), form.file());
+      KnowledgeDocument document = upload.document();
+      KnowledgeDocumentView view = new KnowledgeDocumentView(document);
+      return (upload.created() ? Response.accepted(view) : Response.ok(view))
+          .location(
+              URI.create("/api/workspaces/" + workspace + "/knowledge/documents/" + document.id()))
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .build();
     }
-    byte[] bytes;
-    try (InputStream content = file.getContent()) {
-      // One byte more than the limit is enough to know the file is too large.
-      bytes =
-          content.readNBytes(
-              Math.toIntExact(Math.min(Integer.MAX_VALUE - 8, knowledge.maxFileBytes() + 1)));
-    }
-    KnowledgeBase.Upload upload =
-        knowledge.upload(workspace, file.getFileName().orElse(null), title, tagList(tags), bytes);
-    KnowledgeDocument document = upload.document();
-    KnowledgeDocumentView view = new KnowledgeDocumentView(document);
-    return (upload.created() ? Response.accepted(view) : Response.ok(view))
-        .location(
-            URI.create("/api/workspaces/" + workspace + "/knowledge/documents/" + document.id()))
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .build();
   }
 
   /** The {@code tags} part: tags separated by commas. */
@@ -93,9 +84,7 @@ public class KnowledgeResource {
             WorkspaceId.parse("workspaceId", workspaceId), Ids.require("documentId", documentId));
     KnowledgeDocument document = download.document();
     return Response.ok(download.bytes(), document.mediaType())
-        .header(
-            "Content-Disposition",
-            "attachment; filename=\"" + document.fileName().replace("\"", "") + "\"")
+        .header("Content-Disposition", ContentDisposition.attachment(document.fileName()))
         .build();
   }
 }

@@ -3,6 +3,7 @@ package io.steward.shared.interfaces.web;
 import io.steward.workspace.application.Caller;
 import io.steward.workspace.application.CurrentCaller;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -11,29 +12,37 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Guards /graphql and /api: no credentials → 401, credentials that MicroProfile JWT did not accept
  * (bad signature, expired, wrong issuer or audience) → 403; otherwise the verified token becomes
- * the request's {@link Caller}. A filter, because a web.xml security constraint cannot be combined
- * with {@code @LoginConfig}, and it also covers the GraphQL WebSocket handshake.
+ * the request's {@link Caller} (so does a token sent as "bearer …", see {@link
+ * AnyCaseBearerToken}). A filter, because a web.xml security constraint cannot be combined with
+ * {@code @LoginConfig}, and it also covers the GraphQL WebSocket handshake.
  */
 public class AuthenticationFilter extends HttpFilter {
 
   @Inject CurrentCaller currentCaller;
+  @Inject IdentityStoreHandler identityStores;
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (request.getUserPrincipal() instanceof JsonWebToken token) {
-      currentCaller.set(callerOf(token));
+    String authorization = request.getHeader("Authorization");
+    Optional<JsonWebToken> token =
+        request.getUserPrincipal() instanceof JsonWebToken verified
+            ? Optional.of(verified)
+            : AnyCaseBearerToken.verify(authorization, identityStores);
+    if (token.isPresent()) {
+      currentCaller.set(callerOf(token.get()));
       chain.doFilter(request, response);
       return;
     }
-    boolean credentialsGiven = request.getHeader("Authorization") != null;
+    boolean credentialsGiven = authorization != null;
     if (!credentialsGiven) {
       response.setHeader("WWW-Authenticate", "Bearer realm=\"steward\"");
     }

@@ -43,6 +43,7 @@ public record Failure(String code, String message, String field, int httpStatus)
       case 404 -> "NOT_FOUND";
       case 409 -> "CONFLICT";
       case 413 -> "QUOTA_EXCEEDED";
+      case 429 -> "RATE_LIMITED";
       default -> status >= 500 ? "INTERNAL" : "VALIDATION";
     };
   }
@@ -54,6 +55,7 @@ public record Failure(String code, String message, String field, int httpStatus)
       case "VALIDATION" -> 400;
       case "CONFLICT" -> 409;
       case "QUOTA_EXCEEDED" -> 413;
+      case "RATE_LIMITED" -> 429;
       default -> 500;
     };
   }

@@ -6,21 +6,15 @@ import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -55,13 +49,14 @@ public class GraphQLRequestFilter extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
-    byte[] body = request.getInputStream().readAllBytes();
-    String problem = problemOf(body, maxDepth);
+    // RequestBodyLimitFilter has read the body within its limit.
+    Optional<byte[]> body = BufferedBodyRequest.bodyOf(request);
+    String problem = body.map(bytes -> problemOf(bytes, maxDepth)).orElse(null);
     if (problem != null) {
       ErrorResponses.write(request, response, 400, "VALIDATION", problem);
       return;
     }
-    chain.doFilter(new ReadBody(request, body), response);
+    chain.doFilter(request, response);
   }
 
   /** What is wrong with a request body, or null when GraphQL can take it. */
@@ -106,62 +101,5 @@ public class GraphQLRequestFilter extends HttpFilter {
       case "operationName" -> "a string or null";
       default -> "a JSON object or null";
     };
-  }
-
-  /** The request with its body read once, so GraphQL can read it again. */
-  private static final class ReadBody extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    ReadBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream bytes = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return bytes.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return bytes.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return bytes.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("the body has been read already");
-        }
-      };
-    }
-
-    /** The body's declared encoding; UTF-8, as JSON is, when none or an unknown one is given. */
-    private Charset charset() {
-      String encoding = getCharacterEncoding();
-      try {
-        return encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-      } catch (IllegalArgumentException e) {
-        return StandardCharsets.UTF_8;
-      }
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), charset()));
-    }
   }
 }

@@ -42,6 +42,7 @@ public final class Problems {
       case 409 -> "Conflict";
       case 413 -> "Content Too Large";
       case 415 -> "Unsupported Media Type";
+      case 429 -> "Too Many Requests";
       default -> status >= 500 ? "Internal Server Error" : "Error";
     };
   }

@@ -116,6 +116,15 @@ class RunAgentInputsTest {
   }
 
   @Test
+  void should_refuse_deeply_nested_json_as_input_not_as_a_server_failure() {
+    for (int depth : new int[] {101, 1_000, 200_000}) {
+      String nested = "[".repeat(depth) + "]".repeat(depth);
+      assertRefused("{\"messages\":" + nested + "}", "body");
+      assertRefused(nested, "body");
+    }
+  }
+
+  @Test
   void should_refuse_input_without_a_message_list() {
     assertRefused("{\"threadId\":\"t\",\"runId\":\"r\"}", "messages");
     assertRefused("{\"threadId\":\"t\",\"runId\":\"r\",\"messages\":{}}", "messages");

@@ -1,0 +1,2 @@
+/** The rate limits read from configuration and applied to the token buckets. */
+package io.steward.limit.application.internal;
