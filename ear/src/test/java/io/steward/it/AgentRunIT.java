@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.json.JsonPath;
 import io.steward.it.support.AgUiStream;
 import io.steward.it.support.ScriptedModelServer;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
@@ -312,23 +311,21 @@ class AgentRunIT {
     Arrays.fill(chunks, "x".repeat(10_000));
     model.enqueue(ScriptedModelServer.reply().text(chunks));
     String slowRun = AgentRuns.newId("run");
-    HttpResponse<InputStream> slow =
+    AgUiStream late;
+    try (AgUiStream.Live slow =
         AgentRuns.open(
             alice,
             AgentRuns.runsPath(ACME, "task"),
-            AgentRuns.input(AgentRuns.newId("thread"), slowRun, "Write a lot", null));
-    model.awaitRequests(1, Duration.ofSeconds(10));
-    model.enqueue(ScriptedModelServer.reply().text("Quick answer."));
+            AgentRuns.input(AgentRuns.newId("thread"), slowRun, "Write a lot", null))) {
+      model.awaitRequests(1, Duration.ofSeconds(10));
+      model.enqueue(ScriptedModelServer.reply().text("Quick answer."));
 
-    AgUiStream other = runTask("Meanwhile");
-    assertEquals("Quick answer.", other.text());
-    assertEquals("SUCCEEDED", statusOf(slowRun, Duration.ofSeconds(30)));
+      AgUiStream other = runTask("Meanwhile");
+      assertEquals("Quick answer.", other.text());
+      assertEquals("SUCCEEDED", statusOf(slowRun, Duration.ofSeconds(30)));
 
-    String body;
-    try (InputStream in = slow.body()) {
-      body = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      late = slow.toEnd(Duration.ofSeconds(60)).verify();
     }
-    AgUiStream late = AgUiStream.parse(body).verify();
     assertEquals(800, late.ofType("TEXT_MESSAGE_CONTENT").size());
     assertEquals("RUN_FINISHED", late.last().type());
   }
