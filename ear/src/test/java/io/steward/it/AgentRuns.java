@@ -90,15 +90,23 @@ final class AgentRuns {
 
   /** Starts a run through the real AG-UI client and reads its stream while it goes on. */
   static AgUiStream.Live start(String token, String path, Object input) {
-    return AgUiClient.run(Steward.URL + path, token, input, true);
+    return AgUiClient.run(Steward.URL + path, token, input);
   }
 
   /**
-   * Starts a run through the real AG-UI client and leaves its stream unread until the first {@code
-   * next} or {@code toEnd}: a client that has stopped reading.
+   * Starts a run and leaves its stream unread: a client that has stopped reading. Plain HTTP, not
+   * the AG-UI client: the test using it streams megabytes, and {@code HttpAgent} copies the run's
+   * messages at every event, which takes minutes for that; the server's side is what it tests.
    */
-  static AgUiStream.Live open(String token, String path, Object input) {
-    return AgUiClient.run(Steward.URL + path, token, input, false);
+  static HttpResponse<InputStream> open(String token, String path, Object input) {
+    try {
+      return HTTP.send(request(token, path, input), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   /** Joins or resumes a run's events after a sequence number (as Last-Event-ID). */

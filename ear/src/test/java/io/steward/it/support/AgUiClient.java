@@ -38,11 +38,9 @@ public final class AgUiClient {
 
   /**
    * Starts a run: the client POSTs {@code input} (a RunAgentInput) to {@code url} with the bearer
-   * token. Reading starts at once or, with {@code readNow} false, at the first {@code next} or
-   * {@code toEnd}: until then the client is held up writing what it read, and stops reading the
-   * response.
+   * token; the stream is read as it arrives.
    */
-  public static AgUiStream.Live run(String url, String token, Object input, boolean readNow) {
+  public static AgUiStream.Live run(String url, String token, Object input) {
     Path script = HARNESS.resolve("agui-run.mjs");
     if (!Files.isDirectory(HARNESS.resolve("node_modules/@ag-ui/client"))) {
       throw new AssertionError(
@@ -60,7 +58,7 @@ public final class AgUiClient {
       try (OutputStream stdin = process.getOutputStream()) {
         stdin.write(JSON.writeValueAsBytes(input));
       }
-      return AgUiStream.live(new Harness(process), readNow);
+      return AgUiStream.live(new Harness(process));
     } catch (IOException e) {
       throw new UncheckedIOException("could not run the AG-UI client harness " + script, e);
     }

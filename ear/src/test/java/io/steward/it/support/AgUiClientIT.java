@@ -161,7 +161,7 @@ class AgUiClientIT {
             "messages",
             List.of(Map.of("id", "u1", "role", "user", "content", "Hi")));
     String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/runs";
-    try (AgUiStream.Live live = AgUiClient.run(url, "the-token", input, true)) {
+    try (AgUiStream.Live live = AgUiClient.run(url, "the-token", input)) {
       return live.toEnd(LIMIT);
     }
   }

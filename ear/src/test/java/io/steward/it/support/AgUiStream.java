@@ -76,16 +76,12 @@ public final class AgUiStream {
 
   /** Starts reading a response body in the background, for tests that watch a run as it goes. */
   public static Live live(InputStream body) {
-    return new Live(new BodySource(body), true);
+    return live(new BodySource(body));
   }
 
-  /**
-   * Reads the text a source hands over in the background, at once or, with {@code readNow} false,
-   * only from the first {@link Live#next} or {@link Live#toEnd}: until then the source is left
-   * unread, like a client that has stopped reading.
-   */
-  public static Live live(Source source, boolean readNow) {
-    return new Live(source, readNow);
+  /** Starts reading the text a source hands over in the background. */
+  public static Live live(Source source) {
+    return new Live(source);
   }
 
   /** Where a live stream's text comes from: a response body, or a client that read it. */
@@ -327,19 +323,11 @@ public final class AgUiStream {
     private final Thread reader;
     private boolean closed;
 
-    private Live(Source source, boolean readNow) {
+    private Live(Source source) {
       this.source = source;
       reader = new Thread(this::read, "ag-ui-stream-reader");
       reader.setDaemon(true);
-      if (readNow) {
-        startReading();
-      }
-    }
-
-    private synchronized void startReading() {
-      if (reader.getState() == Thread.State.NEW) {
-        reader.start();
-      }
+      reader.start();
     }
 
     private void read() {
@@ -372,7 +360,6 @@ public final class AgUiStream {
      * @throws AssertionError if none arrives within {@code timeout}, or the body ended or broke
      */
     public Event next(Duration timeout) throws InterruptedException {
-      startReading();
       Event event = queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
       if (event == null) {
         throw new AssertionError(
@@ -404,7 +391,6 @@ public final class AgUiStream {
      * @throws AssertionError if it does not end within {@code timeout} or broke
      */
     public AgUiStream toEnd(Duration timeout) throws InterruptedException {
-      startReading();
       try {
         return end.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
       } catch (TimeoutException e) {
