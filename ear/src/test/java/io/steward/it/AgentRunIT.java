@@ -15,9 +15,15 @@ import io.steward.it.support.ScriptedModelServer;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,8 +92,13 @@ class AgentRunIT {
     assertFalse(runInfo.get("offline").asBoolean());
     JsonNode finished = stream.last().json();
     assertEquals("success", finished.get("outcome").get("type").asText());
-    assertEquals(42, finished.get("usage").get("inputTokens").asInt());
-    assertEquals(7, finished.get("usage").get("outputTokens").asInt());
+    JsonNode usage = finished.get("usage");
+    assertEquals(1, usage.size(), usage::toString);
+    assertFalse(usage.get(0).has("provider"), "the installation's model has no provider");
+    assertEquals("scripted-model", usage.get(0).get("model").asText());
+    assertEquals(42, usage.get(0).get("inputTokens").asInt());
+    assertEquals(7, usage.get(0).get("outputTokens").asInt());
+    assertEquals(49, usage.get(0).get("totalTokens").asInt());
     for (int i = 0; i < stream.events().size(); i++) {
       assertEquals(String.valueOf(i + 1), stream.events().get(i).id(), "SSE ids count from 1");
     }
@@ -507,6 +518,45 @@ class AgentRunIT {
     assertProblem(AgentRuns.post(alice, path, once), 409, "CONFLICT");
   }
 
+  @Test
+  void requestsRacingWithOneNewRunIdStartOneRunAndTheOthersConflict() throws Exception {
+    model.enqueue(ScriptedModelServer.reply().text("Only once."));
+    Map<String, Object> input = input("Race");
+    int racers = 8;
+    CountDownLatch ready = new CountDownLatch(racers);
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+    try {
+      for (int i = 0; i < racers; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  ready.countDown();
+                  go.await();
+                  return AgentRuns.post(alice, AgentRuns.runsPath(ACME, "task"), input);
+                }));
+      }
+      ready.await();
+      go.countDown();
+      List<HttpResponse<String>> streams = new ArrayList<>();
+      for (Future<HttpResponse<String>> answer : answers) {
+        HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+        if (response.statusCode() == 200) {
+          streams.add(response);
+        } else {
+          assertProblem(response, 409, "CONFLICT");
+        }
+      }
+      assertEquals(1, streams.size(), "exactly one request starts the run");
+      AgUiStream run = AgUiStream.parse(streams.get(0).body()).verify();
+      assertEquals("Only once.", run.text());
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals("SUCCEEDED", statusOf((String) input.get("runId"), Duration.ofSeconds(10)));
+  }
+
   private static Map<String, Object> input(String text) {
     return AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), text, null);
   }
@@ -526,6 +576,9 @@ class AgentRunIT {
 
   private static void assertProblem(HttpResponse<String> response, int status, String code) {
     assertEquals(status, response.statusCode(), response.body());
+    assertEquals(
+        "application/problem+json",
+        response.headers().firstValue("Content-Type").orElse("").split(";")[0].strip());
     assertTrue(response.body().contains("\"" + code + "\""), response.body());
   }
 }

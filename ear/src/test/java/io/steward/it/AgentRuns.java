@@ -1,8 +1,6 @@
 package io.steward.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-
+import io.steward.it.support.AgUiClient;
 import io.steward.it.support.AgUiStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +18,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Speaks to Steward's AG-UI endpoints as the AG-UI client does: {@code POST} a {@code
- * RunAgentInput} with {@code Accept: text/event-stream} and read the event stream; join or resume
- * with {@code GET …/runs/{runId}/events}.
+ * Speaks to Steward's AG-UI endpoints: runs go through the real AG-UI client ({@link AgUiClient});
+ * requests refused before streaming are plain HTTP {@code POST}s of a {@code RunAgentInput};
+ * joining or resuming reads {@code GET …/runs/{runId}/events} as a browser's {@code EventSource}
+ * would.
  */
 final class AgentRuns {
 
@@ -30,6 +29,9 @@ final class AgentRuns {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /** Generous: a run the tests make takes seconds. */
+  private static final Duration RUN_TIME_LIMIT = Duration.ofMinutes(2);
 
   private AgentRuns() {}
 
@@ -71,23 +73,31 @@ final class AgentRuns {
     }
   }
 
-  /** Runs to the end and checks the stream against the AG-UI client's rules. */
+  /**
+   * Runs to the end through the real AG-UI client (see {@link AgUiClient}) and checks the stream
+   * against its rules, and the ordering rules of {@link io.steward.it.support.AgUiVerifier}.
+   */
   static AgUiStream run(String token, String workspace, String agent, Map<String, Object> input) {
-    HttpResponse<String> response = post(token, runsPath(workspace, agent), input);
-    assertEquals(200, response.statusCode(), response.body());
-    assertEquals(
-        "text/event-stream",
-        response.headers().firstValue("Content-Type").orElse("").split(";")[0].strip());
-    assertFalse(response.body().contains("\r"), "AG-UI streams use LF line endings only");
-    return AgUiStream.parse(response.body()).verify();
+    try (AgUiStream.Live live = start(token, runsPath(workspace, agent), input)) {
+      return live.toEnd(RUN_TIME_LIMIT).verify();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
-  /** Starts a run and reads its stream while it goes on. */
+  /** Starts a run through the real AG-UI client and reads its stream while it goes on. */
   static AgUiStream.Live start(String token, String path, Object input) {
-    return live(request(token, path, input));
+    return AgUiClient.run(Steward.URL + path, token, input);
   }
 
-  /** Starts a run and leaves its stream unread: a client that has stopped reading. */
+  /**
+   * Starts a run and leaves its stream unread: a client that has stopped reading. Plain HTTP, not
+   * the AG-UI client: the test using it streams megabytes, and {@code HttpAgent} copies the run's
+   * messages at every event, which takes minutes for that; the server's side is what it tests.
+   */
   static HttpResponse<InputStream> open(String token, String path, Object input) {
     try {
       return HTTP.send(request(token, path, input), HttpResponse.BodyHandlers.ofInputStream());

@@ -39,7 +39,7 @@ class ModelProviderIT {
   static final String SETTINGS =
       "mutation($ws: ID!, $s: AiSettingsInput!) { updateAiSettings(workspaceId: $ws,"
           + " settings: $s) { defaultProviderId monthlyTokenBudget membersMayChooseModel } }";
-  private static final String AGENT_SETTINGS =
+  static final String AGENT_SETTINGS =
       "mutation($ws: ID!, $agent: String!, $s: AgentSettingsInput!) {"
           + " updateAgentSettings(workspaceId: $ws, agent: $agent, settings: $s) {"
           + " agent providerId model disabledTools instructions version } }";
@@ -289,8 +289,11 @@ class ModelProviderIT {
             "task",
             AgentRuns.input(threadId, AgentRuns.newId("run"), "What is open?", null));
     JsonNode usage = first.last().json().get("usage");
-    assertEquals(100, usage.get("inputTokens").asInt());
-    assertEquals(50, usage.get("outputTokens").asInt());
+    assertEquals(1, usage.size(), "one entry for the one provider and model: " + usage);
+    assertEquals("House", usage.get(0).get("provider").asText());
+    assertEquals("house-model", usage.get(0).get("model").asText());
+    assertEquals(100, usage.get(0).get("inputTokens").asInt());
+    assertEquals(50, usage.get(0).get("outputTokens").asInt());
 
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     Map<String, Object> period =
@@ -329,6 +332,7 @@ class ModelProviderIT {
             AgentRuns.input(threadId, AgentRuns.newId("run"), "And now?", null));
     assertEquals("RUN_ERROR", refused.last().type());
     assertEquals("QUOTA_EXCEEDED", refused.last().field("code"));
+    assertFalse(refused.last().json().has("usage"), "a run refused before any call used nothing");
     assertEquals(3, model.requests().size(), "the refused run never reached the provider");
     JsonPath after = ok(team.owner(), USAGE, period);
     assertEquals(205, after.getInt("data.modelUsage.usedThisMonth"));
@@ -346,7 +350,7 @@ class ModelProviderIT {
             team.ws(),
             "task",
             AgentRuns.input(threadId, AgentRuns.newId("run"), "Estimate", null));
-    assertTrue(estimated.last().json().get("usage").get("outputTokens").asInt() > 0);
+    assertTrue(estimated.last().json().at("/usage/0/outputTokens").asInt() > 0);
     assertTrue(ok(team.owner(), USAGE, period).getInt("data.modelUsage.usedThisMonth") > 205);
 
     // An agent's own budget caps that agent only.
@@ -382,8 +386,10 @@ class ModelProviderIT {
     assertFalse(stream.ofType("REASONING_MESSAGE_CONTENT").isEmpty());
     assertEquals("{}", stream.toolCalls().get("list_tasks"), stream.raw());
     assertTrue(stream.toolResults().get("list_tasks").contains("totalCount"), stream.raw());
-    assertEquals(65, stream.last().json().at("/usage/inputTokens").asInt());
-    assertEquals(15, stream.last().json().at("/usage/outputTokens").asInt());
+    assertEquals("Claude", stream.last().json().at("/usage/0/provider").asText());
+    assertEquals("claude-scripted", stream.last().json().at("/usage/0/model").asText());
+    assertEquals(65, stream.last().json().at("/usage/0/inputTokens").asInt());
+    assertEquals(15, stream.last().json().at("/usage/0/outputTokens").asInt());
     assertEquals("x-api-key " + key, model.authorizations().get(0));
     JsonNode first = model.requests().get(0);
     assertEquals("claude-scripted", first.get("model").asText());

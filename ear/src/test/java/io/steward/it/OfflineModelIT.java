@@ -2,6 +2,7 @@ package io.steward.it;
 
 import static io.steward.it.Steward.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +49,7 @@ class OfflineModelIT {
     assertTrue(run.get("offline").asBoolean());
     assertEquals(List.of("create_task"), List.copyOf(stream.toolCalls().keySet()));
     assertTrue(stream.text().startsWith("Created task “Call Acme”"), stream.text());
+    assertFalse(stream.last().json().has("usage"), "the offline model is not metered");
 
     LocalDate tomorrow = LocalDate.now(ZoneId.of("Pacific/Auckland")).plusDays(1);
     JsonPath tasks =

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * The events of an AG-UI run response ({@code text/event-stream}), framed exactly as the strict
@@ -75,7 +76,49 @@ public final class AgUiStream {
 
   /** Starts reading a response body in the background, for tests that watch a run as it goes. */
   public static Live live(InputStream body) {
-    return new Live(body);
+    return live(new BodySource(body));
+  }
+
+  /** Starts reading the text a source hands over in the background. */
+  public static Live live(Source source) {
+    return new Live(source);
+  }
+
+  /** Where a live stream's text comes from: a response body, or a client that read it. */
+  public interface Source {
+
+    /** Hands over the body's text as it arrives; returns when the body has ended. */
+    void pump(Consumer<String> text) throws IOException;
+
+    /**
+     * Checks what the source saw besides the text, against the events framed from it: once the body
+     * has ended ({@code complete}), or so far when the stream is closed early.
+     *
+     * @throws AssertionError naming what is wrong
+     */
+    default void check(AgUiStream stream, boolean complete) {}
+
+    /** Stops the source; {@link #pump} then returns or fails. */
+    void close() throws IOException;
+  }
+
+  /** A response body read as UTF-8. */
+  private record BodySource(InputStream body) implements Source {
+
+    @Override
+    public void pump(Consumer<String> text) throws IOException {
+      try (Reader in = new InputStreamReader(body, UTF_8)) {
+        char[] buffer = new char[8192];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+          text.accept(new String(buffer, 0, n));
+        }
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      body.close();
+    }
   }
 
   /** The body as received, to assert its framing. */
@@ -266,38 +309,49 @@ public final class AgUiStream {
   }
 
   /**
-   * A response body read on a background thread while the run goes on: take its events one by one
-   * with a timeout, or wait for its end. Closing it closes the body.
+   * A stream read on a background thread while the run goes on: take its events one by one with a
+   * timeout, or wait for its end. Closing it stops the source; nothing arriving later is added.
    */
   public static final class Live implements AutoCloseable {
 
     private static final Event END = new Event(-1, null, "", null);
 
-    private final InputStream body;
+    private final Source source;
     private final Framer framer = new Framer();
     private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
     private final CompletableFuture<AgUiStream> end = new CompletableFuture<>();
     private final Thread reader;
+    private boolean closed;
 
-    private Live(InputStream body) {
-      this.body = body;
+    private Live(Source source) {
+      this.source = source;
       reader = new Thread(this::read, "ag-ui-stream-reader");
       reader.setDaemon(true);
       reader.start();
     }
 
     private void read() {
-      try (Reader in = new InputStreamReader(body, UTF_8)) {
-        char[] buffer = new char[8192];
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-          queue.addAll(framer.feed(new String(buffer, 0, n)));
+      try {
+        source.pump(this::received);
+        AgUiStream whole;
+        synchronized (framer) {
+          queue.addAll(framer.finish());
+          whole = framer.snapshot();
         }
-        queue.addAll(framer.finish());
-        end.complete(framer.snapshot());
-      } catch (IOException | AssertionError e) {
+        source.check(whole, true);
+        end.complete(whole);
+      } catch (IOException | RuntimeException | AssertionError e) {
         end.completeExceptionally(e);
       }
       queue.add(END);
+    }
+
+    private void received(String text) {
+      synchronized (framer) {
+        if (!closed) {
+          queue.addAll(framer.feed(text));
+        }
+      }
     }
 
     /**
@@ -352,10 +406,21 @@ public final class AgUiStream {
       return framer.snapshot();
     }
 
+    /**
+     * Stops reading and the source.
+     *
+     * @throws AssertionError if what the source saw so far is wrong (see {@link Source#check})
+     */
     @Override
     public void close() throws IOException {
+      AgUiStream seen;
+      synchronized (framer) {
+        closed = true;
+        seen = framer.snapshot();
+      }
       reader.interrupt();
-      body.close();
+      source.close();
+      source.check(seen, false);
     }
 
     private AgUiStream ended() throws InterruptedException {

@@ -12,8 +12,11 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The rules the strict AG-UI client ({@code @ag-ui/client} 1.0, see PROTOCOLS.md) applies to the
- * events of a run, so a test fails where a front end would, naming the offending event.
+ * Steward's own rules for the events of a run: the ordering rules of the AG-UI client ({@code
+ * @ag-ui/client} 1.0, see PROTOCOLS.md) and some stricter ones of Steward's contract (a run starts
+ * with {@code RUN_STARTED} and ends with a terminal event, ids increase), naming the offending
+ * event. Whether the client accepts a run is decided by the client itself ({@link AgUiClient});
+ * this also checks streams the client does not read, such as joins and replays.
  *
  * <p>Checked: the first event is {@code RUN_STARTED}; each event type has its required fields with
  * the right JSON types, and no event holds a {@code null} anywhere; event ids, where present, are

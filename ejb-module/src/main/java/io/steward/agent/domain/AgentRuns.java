@@ -8,7 +8,13 @@ import java.util.UUID;
 /** Stored runs, their events and threads; every lookup starts from the workspace. */
 public interface AgentRuns {
 
-  void add(AgentRun run);
+  /**
+   * Stores a new run.
+   *
+   * @throws RunIdTakenException if the workspace has a run with its runId, also one stored
+   *     concurrently
+   */
+  void add(AgentRun run) throws RunIdTakenException;
 
   Optional<AgentRun> run(WorkspaceId workspace, String runId);
 

@@ -6,11 +6,16 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The model a run talks to: the name runs and usage record, whether it is the offline model, and
- * the workspace provider it comes from (null for the installation's and the offline model).
+ * The model a run talks to: the workspace provider it comes from (its name and id; null for the
+ * installation's and the offline model), the model's name, and whether it is the offline model.
  */
 public record ChatModelChoice(
-    String name, boolean offline, StreamingChatModel model, UUID providerId) {
+    String provider, String modelName, boolean offline, StreamingChatModel model, UUID providerId) {
+
+  /** The name runs and usage record: {@code provider/model}, or the model's name alone. */
+  public String name() {
+    return provider == null ? modelName : provider + "/" + modelName;
+  }
 
   /**
    * Whether the model would act on the request with these tools rather than explain its limits: the

@@ -1,6 +1,7 @@
 package io.steward.agent.application.internal;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -158,24 +159,28 @@ public final class AgUiWriter {
     write(event("CUSTOM").add("name", name).add("value", value));
   }
 
-  /** Closes whatever is open and finishes the run with an outcome (success, cancelled). */
-  public void runFinished(String outcome, JsonObject usage) {
+  /**
+   * Closes whatever is open and finishes the run with an outcome (success, cancelled) and the
+   * tokens it used ({@code TokenUsage[]}, left out when empty).
+   */
+  public void runFinished(String outcome, JsonArray usage) {
     closeAll();
-    JsonObjectBuilder finished =
-        event("RUN_FINISHED")
-            .add("threadId", threadId)
-            .add("runId", runId)
-            .add("outcome", Json.createObjectBuilder().add("type", outcome));
-    if (usage != null) {
-      finished.add("usage", usage);
-    }
-    write(finished);
+    write(
+        withUsage(
+            event("RUN_FINISHED")
+                .add("threadId", threadId)
+                .add("runId", runId)
+                .add("outcome", Json.createObjectBuilder().add("type", outcome)),
+            usage));
     ended = true;
   }
 
-  /** Ends the run with an error; the message is shown to people, so it must be safe to show. */
-  public void runError(String message, String code) {
-    write(event("RUN_ERROR").add("message", message).add("code", code));
+  /**
+   * Ends the run with an error and the tokens it used before (left out when empty); the message is
+   * shown to people, so it must be safe to show.
+   */
+  public void runError(String message, String code, JsonArray usage) {
+    write(withUsage(event("RUN_ERROR").add("message", message).add("code", code), usage));
     ended = true;
   }
 
@@ -192,6 +197,10 @@ public final class AgUiWriter {
     for (String step : List.copyOf(openSteps)) {
       stepFinished(step);
     }
+  }
+
+  private static JsonObjectBuilder withUsage(JsonObjectBuilder event, JsonArray usage) {
+    return usage == null || usage.isEmpty() ? event : event.add("usage", usage);
   }
 
   private JsonObjectBuilder event(String type) {

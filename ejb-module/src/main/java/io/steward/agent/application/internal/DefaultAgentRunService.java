@@ -16,6 +16,7 @@ import io.steward.agent.domain.AgentRun;
 import io.steward.agent.domain.AgentRuns;
 import io.steward.agent.domain.AgentThread;
 import io.steward.agent.domain.RunEvent;
+import io.steward.agent.domain.RunIdTakenException;
 import io.steward.provider.application.ChatModelChoice;
 import io.steward.provider.application.ModelResolver;
 import io.steward.shared.application.Paging.PageRequest;
@@ -85,8 +86,7 @@ public class DefaultAgentRunService implements AgentRunService {
             ? null
             : models.requested(workspace, request.model());
     if (runs.run(workspace, request.runId()).isPresent()) {
-      throw new RuleViolationException(
-          "Run " + request.runId() + " already exists; every run needs a new runId");
+      throw new RunIdTakenException(request.runId());
     }
     Caller caller = currentCaller.get();
     Conversation conversation = conversationOf(workspace, request.threadId(), caller);

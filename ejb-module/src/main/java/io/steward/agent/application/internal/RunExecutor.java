@@ -150,8 +150,7 @@ public class RunExecutor {
     private Agent agent;
     private ChatModelChoice model;
     private PromptGuard guard;
-    private long inputTokens;
-    private long outputTokens;
+    private final RunUsage usage = new RunUsage();
 
     Execution(RunJob job) {
       this.job = job;
@@ -182,21 +181,21 @@ public class RunExecutor {
         writer.custom(RUN_EVENT_NAME, info.build());
         boolean cancelled = job.plan() ? plan() : act(stages);
         status = cancelled ? RunStatus.CANCELLED : RunStatus.SUCCEEDED;
-        writer.runFinished(cancelled ? "cancelled" : "success", usage());
+        writer.runFinished(cancelled ? "cancelled" : "success", usage.toJson());
       } catch (RunFailure failure) {
         status = RunStatus.FAILED;
         errorCode = failure.code();
-        writer.runError(failure.getMessage(), failure.code());
+        writer.runError(failure.getMessage(), failure.code(), usage.toJson());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         status = RunStatus.FAILED;
         errorCode = "INTERRUPTED";
-        writer.runError("The run was interrupted.", errorCode);
+        writer.runError("The run was interrupted.", errorCode, usage.toJson());
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "Run " + job.runId() + " failed", e);
         status = RunStatus.FAILED;
         errorCode = "INTERNAL";
-        writer.runError("The run failed unexpectedly.", errorCode);
+        writer.runError("The run failed unexpectedly.", errorCode, usage.toJson());
       } finally {
         complete(status, errorCode);
       }
@@ -205,7 +204,13 @@ public class RunExecutor {
     private void complete(RunStatus status, String errorCode) {
       try {
         recorder.flush();
-        store.finish(job.run(), status, errorCode, inputTokens, outputTokens, recorder.count());
+        store.finish(
+            job.run(),
+            status,
+            errorCode,
+            usage.inputTokens(),
+            usage.outputTokens(),
+            recorder.count());
         store.remember(
             job.workspace().id(),
             job.threadId(),
@@ -724,18 +729,19 @@ public class RunExecutor {
      * when it gave none. The offline model costs nothing and is not metered.
      */
     private void count(
-        String meteredAgent, ChatRequest request, AiMessage reply, TokenUsage usage) {
+        String meteredAgent, ChatRequest request, AiMessage reply, TokenUsage tokens) {
       boolean estimated =
-          usage == null || usage.inputTokenCount() == null || usage.outputTokenCount() == null;
+          tokens == null || tokens.inputTokenCount() == null || tokens.outputTokenCount() == null;
       if (model.offline()) {
-        inputTokens += estimated ? 0 : usage.inputTokenCount();
-        outputTokens += estimated ? 0 : usage.outputTokenCount();
+        usage.add(
+            model,
+            estimated ? 0 : tokens.inputTokenCount(),
+            estimated ? 0 : tokens.outputTokenCount());
         return;
       }
-      long in = estimated ? estimateTokens(request.toString()) : usage.inputTokenCount();
-      long out = estimated ? estimateTokens(reply.toString()) : usage.outputTokenCount();
-      inputTokens += in;
-      outputTokens += out;
+      long in = estimated ? estimateTokens(request.toString()) : tokens.inputTokenCount();
+      long out = estimated ? estimateTokens(reply.toString()) : tokens.outputTokenCount();
+      usage.add(model, in, out);
       meter.record(
           new UsageRecord(
               job.workspace(),
@@ -818,14 +824,6 @@ public class RunExecutor {
 
     private boolean cancelled() {
       return job.live().cancelRequested();
-    }
-
-    private JsonObject usage() {
-      return Json.createObjectBuilder()
-          .add("inputTokens", inputTokens)
-          .add("outputTokens", outputTokens)
-          .add("totalTokens", inputTokens + outputTokens)
-          .build();
     }
 
     /** Who the agent is, for whom, where and when: the start of every prompt of the run. */

@@ -10,6 +10,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,10 @@ public class RunRecovery {
       int sequence = runs.lastSequence(run) + 1;
       List<JsonObject> ending = new ArrayList<>();
       new AgUiWriter(run.threadId(), run.runId(), ending::add, Clock.systemUTC())
-          .runError("The server restarted while this run was in progress.", CODE);
+          .runError(
+              "The server restarted while this run was in progress.",
+              CODE,
+              JsonValue.EMPTY_JSON_ARRAY);
       String error = ending.get(0).toString();
       store.addEvents(List.of(new RunEvent(run.id(), sequence, "RUN_ERROR", error)));
       store.finish(

@@ -4,6 +4,7 @@ import io.steward.agent.domain.AgentRun;
 import io.steward.agent.domain.AgentRuns;
 import io.steward.agent.domain.AgentThread;
 import io.steward.agent.domain.RunEvent;
+import io.steward.agent.domain.RunIdTakenException;
 import io.steward.agent.domain.RunStatus;
 import io.steward.workspace.domain.WorkspaceId;
 import jakarta.ejb.Stateless;
@@ -30,7 +31,7 @@ public class RunStore {
   @PersistenceContext(unitName = "steward")
   EntityManager em;
 
-  public void add(AgentRun run) {
+  public void add(AgentRun run) throws RunIdTakenException {
     runs.add(run);
   }
 

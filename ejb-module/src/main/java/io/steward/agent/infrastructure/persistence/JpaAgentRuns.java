@@ -4,14 +4,17 @@ import io.steward.agent.domain.AgentRun;
 import io.steward.agent.domain.AgentRuns;
 import io.steward.agent.domain.AgentThread;
 import io.steward.agent.domain.RunEvent;
+import io.steward.agent.domain.RunIdTakenException;
 import io.steward.agent.domain.RunStatus;
 import io.steward.agent.domain.SavedPlaybook;
+import io.steward.shared.infrastructure.persistence.IntegrityConstraints;
 import io.steward.workspace.domain.WorkspaceId;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +29,17 @@ public class JpaAgentRuns implements AgentRuns {
   EntityManager em;
 
   @Override
-  public void add(AgentRun run) {
+  public void add(AgentRun run) throws RunIdTakenException {
     em.persist(run);
+    try {
+      // Flushed here so that a request racing this one with the same runId fails as a conflict.
+      em.flush();
+    } catch (PersistenceException e) {
+      if (IntegrityConstraints.violatedBy(e)) {
+        throw new RunIdTakenException(run.runId());
+      }
+      throw e;
+    }
   }
 
   @Override

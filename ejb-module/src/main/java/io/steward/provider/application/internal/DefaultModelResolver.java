@@ -112,13 +112,14 @@ public class DefaultModelResolver implements ModelResolver {
             ? null
             : secrets.open(provider.apiKey(), provider.secretContext());
     return new ChatModelChoice(
-        provider.name() + "/" + modelName,
+        provider.name(),
+        modelName,
         false,
         factory.forProvider(provider, modelName, apiKey),
         provider.id());
   }
 
   private static ChatModelChoice offline() {
-    return new ChatModelChoice(OFFLINE, true, OFFLINE_MODEL, null);
+    return new ChatModelChoice(null, OFFLINE, true, OFFLINE_MODEL, null);
   }
 }

@@ -40,6 +40,7 @@ public class InstallationModel {
     if (url.isPresent() || key.isPresent()) {
       model =
           new ChatModelChoice(
+              null,
               modelName,
               false,
               factory.forInstallation(

@@ -1,2 +1,5 @@
-/** Database schema migrations and database health, shared by all capabilities. */
+/**
+ * Database schema migrations, database health and the recognition of refused writes, shared by all
+ * capabilities.
+ */
 package io.steward.shared.infrastructure.persistence;

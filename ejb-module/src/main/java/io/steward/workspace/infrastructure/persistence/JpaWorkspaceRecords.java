@@ -2,6 +2,7 @@ package io.steward.workspace.infrastructure.persistence;
 
 import io.steward.shared.domain.RuleViolationException;
 import io.steward.shared.domain.StaleVersionException;
+import io.steward.shared.infrastructure.persistence.IntegrityConstraints;
 import io.steward.workspace.domain.RecordFilter;
 import io.steward.workspace.domain.RecordOrder;
 import io.steward.workspace.domain.RecordPage;
@@ -21,7 +22,6 @@ import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -146,7 +146,7 @@ public class JpaWorkspaceRecords implements WorkspaceRecords {
     } catch (OptimisticLockException e) {
       throw new StaleVersionException(changed.recordType());
     } catch (PersistenceException e) {
-      if (brokeIntegrityConstraint(e)) {
+      if (IntegrityConstraints.violatedBy(e)) {
         throw new RuleViolationException(
             "The "
                 + changed.recordType()
@@ -155,18 +155,6 @@ public class JpaWorkspaceRecords implements WorkspaceRecords {
       }
       throw e;
     }
-  }
-
-  /** SQL state class 23 is "integrity constraint violation" on every database. */
-  private static boolean brokeIntegrityConstraint(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql
-          && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("23")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private <T extends WorkspaceRecord> jakarta.persistence.TypedQuery<T> select(

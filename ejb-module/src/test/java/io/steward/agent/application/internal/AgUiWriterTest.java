@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -183,7 +184,10 @@ class AgUiWriterTest {
 
   @Test
   void should_close_reasoning_tool_calls_and_steps_in_order_before_finishing_the_run() {
-    JsonObject usage = Json.createObjectBuilder().add("inputTokens", 12).build();
+    JsonArray usage =
+        Json.createArrayBuilder()
+            .add(Json.createObjectBuilder().add("model", "m").add("inputTokens", 12))
+            .build();
     writer.runStarted();
     writer.stepStarted("first");
     writer.stepStarted("second");
@@ -231,7 +235,7 @@ class AgUiWriterTest {
   void should_write_nothing_after_the_run_finished() {
     writer.runFinished("cancelled", null);
     writeOneOfEverything();
-    writer.runError("late", "LATE");
+    writer.runError("late", "LATE", null);
 
     assertEquals(List.of("RUN_FINISHED"), types());
     assertEquals("cancelled", events.get(0).getJsonObject("outcome").getString("type"));
@@ -241,7 +245,7 @@ class AgUiWriterTest {
   @Test
   void should_write_nothing_after_a_run_error() {
     assertFalse(writer.ended());
-    writer.runError("The model call failed.", "MODEL_ERROR");
+    writer.runError("The model call failed.", "MODEL_ERROR", null);
     writeOneOfEverything();
     writer.runFinished("success", null);
 
@@ -249,6 +253,28 @@ class AgUiWriterTest {
     assertEquals("The model call failed.", events.get(0).getString("message"));
     assertEquals("MODEL_ERROR", events.get(0).getString("code"));
     assertTrue(writer.ended());
+  }
+
+  @Test
+  void should_report_the_tokens_used_before_a_run_error() {
+    JsonArray usage =
+        Json.createArrayBuilder()
+            .add(Json.createObjectBuilder().add("model", "m").add("inputTokens", 9))
+            .build();
+    writer.runError("The budget is spent.", "QUOTA_EXCEEDED", usage);
+
+    assertEquals(usage, events.get(0).get("usage"));
+  }
+
+  @Test
+  void should_leave_out_usage_when_no_tokens_were_metered() {
+    writer.runFinished("success", JsonValue.EMPTY_JSON_ARRAY);
+    AgUiWriter failing =
+        new AgUiWriter("thread-1", "run-2", events::add, Clock.fixed(NOW, ZoneOffset.UTC));
+    failing.runError("The model call failed.", "MODEL_ERROR", JsonValue.EMPTY_JSON_ARRAY);
+
+    assertFalse(events.get(0).containsKey("usage"));
+    assertFalse(events.get(1).containsKey("usage"));
   }
 
   @Test
