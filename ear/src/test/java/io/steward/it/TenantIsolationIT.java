@@ -396,7 +396,7 @@ class TenantIsolationIT {
                     ModelProviderIT.providerInput(
                         "Secret provider",
                         "OPENAI_COMPATIBLE",
-                        "http://127.0.0.1:1/v1",
+                        "http://127.0.0.1:" + AgentRunIT.MODEL_PORT + "/v1",
                         "secret-model",
                         null)))
             .getString("data.addModelProvider.id"));
