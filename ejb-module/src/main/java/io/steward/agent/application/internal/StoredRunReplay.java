@@ -56,7 +56,8 @@ public class StoredRunReplay {
         scheduler.schedule(
             () -> send(run, resumeAfter, listener), POLL_MILLIS, TimeUnit.MILLISECONDS);
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // Whatever went wrong, the client's stream ends rather than waiting for ever.
       LOG.log(Level.WARNING, "Could not replay run " + run.runId(), e);
       listener.onEnd();
     }

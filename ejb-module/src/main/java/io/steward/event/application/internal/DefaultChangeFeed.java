@@ -3,6 +3,7 @@ package io.steward.event.application.internal;
 import io.steward.event.application.ChangeFeed;
 import io.steward.event.domain.Outbox;
 import io.steward.event.domain.OutboxEvent;
+import io.steward.shared.application.RecurringTask;
 import io.steward.shared.domain.StewardException;
 import io.steward.workspace.application.WorkspaceAccess;
 import io.steward.workspace.domain.WorkspaceId;
@@ -47,8 +48,9 @@ public class DefaultChangeFeed implements ChangeFeed {
   @Inject WorkspaceAccess access;
 
   private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+  // A database outage, or any error, must not end every client's feed: the poll runs again.
+  private final RecurringTask poll = new RecurringTask("Change feed poll", this::poll);
   private ScheduledFuture<?> polling;
-  private volatile boolean failing;
 
   @Override
   public Subscription subscribe(WorkspaceId workspace, Long lastEventId, Listener listener)
@@ -70,7 +72,7 @@ public class DefaultChangeFeed implements ChangeFeed {
 
   private synchronized void startPolling() {
     if (polling == null || polling.isDone()) {
-      polling = scheduler.scheduleWithFixedDelay(this::poll, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+      polling = scheduler.scheduleWithFixedDelay(poll, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -82,20 +84,24 @@ public class DefaultChangeFeed implements ChangeFeed {
   }
 
   private void poll() {
-    try {
-      Instant now = now();
-      List<OutboxEvent> recent = outbox.since(now.minus(WINDOW), BATCH);
-      for (Subscriber subscriber : subscribers) {
-        if (!subscriber.deliver(recent, now)) {
-          subscribers.remove(subscriber);
-        }
+    Instant now = now();
+    List<OutboxEvent> recent = outbox.since(now.minus(WINDOW), BATCH);
+    for (Subscriber subscriber : subscribers) {
+      if (!deliverOrDrop(subscriber, recent, now)) {
+        subscribers.remove(subscriber);
       }
-      stopPollingIfIdle();
-      failing = false;
+    }
+    stopPollingIfIdle();
+  }
+
+  /** A subscriber whose listener fails is dropped (its client reconnects); the others go on. */
+  private static boolean deliverOrDrop(
+      Subscriber subscriber, List<OutboxEvent> recent, Instant now) {
+    try {
+      return subscriber.deliver(recent, now);
     } catch (RuntimeException e) {
-      // Keep polling: a database hiccup must not end every client's feed. Log it once per outage.
-      LOG.log(failing ? Level.FINE : Level.WARNING, "Change feed poll failed; retrying", e);
-      failing = true;
+      LOG.log(Level.WARNING, "A change feed subscriber failed; dropping it", e);
+      return false;
     }
   }
 

@@ -2,6 +2,7 @@ package io.steward.knowledge.infrastructure.fetching;
 
 import io.steward.knowledge.domain.PageFetcher;
 import io.steward.knowledge.domain.UnreadableDocumentException;
+import io.steward.shared.application.DeadlineHttpClient;
 import io.steward.shared.application.OutboundAddressPolicy;
 import io.steward.shared.application.RefusedAddressException;
 import jakarta.annotation.PostConstruct;
@@ -56,7 +57,7 @@ public class HttpPageFetcher implements PageFetcher {
   @PostConstruct
   void init() {
     http =
-        HttpClient.newBuilder()
+        DeadlineHttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(Math.min(5, timeoutSeconds)))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();

@@ -7,6 +7,7 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.steward.provider.domain.ModelProvider;
 import io.steward.provider.domain.ProviderKind;
+import io.steward.shared.application.DeadlineHttpClient;
 import io.steward.shared.application.OutboundAddressPolicy;
 import io.steward.shared.application.RefusedAddressException;
 import jakarta.annotation.PostConstruct;
@@ -76,7 +77,7 @@ public class ModelFactory {
   private static HttpClientBuilder jdkHttpClient() {
     return JdkHttpClient.builder()
         .httpClientBuilder(
-            HttpClient.newBuilder()
+            DeadlineHttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER));
   }

@@ -1,5 +1,6 @@
 package io.steward.workspace.infrastructure.keycloak;
 
+import io.steward.shared.application.DeadlineHttpClient;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,7 +52,7 @@ public class KeycloakAdminClient {
 
   @PostConstruct
   void init() {
-    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    http = DeadlineHttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   /** A GET whose 404 means "absent". */
