@@ -8,6 +8,7 @@
 #   rotate-master-key  restart Payara with a new master key, the old one kept as previous
 #   stop        stop Keycloak, Payara and OpenSearch
 #   break-db / restore-db   make the database unreachable and back (readiness test)
+#   pause-keycloak / resume-keycloak   freeze Keycloak's process and let it go on (readiness test)
 set -euo pipefail
 HOME_DIR="$(cd "$(dirname "$0")/../../../.." && pwd)"
 . "$HOME_DIR/config/lib.sh"
@@ -73,6 +74,10 @@ case "${1:-}" in
     url=$(cat "$STEWARD_DATA/run/db-url")
     "$HOME_DIR/config/payara.sh" asadmin set "resources.jdbc-connection-pool.StewardPool.property.URL=$url" >/dev/null
     "$HOME_DIR/config/payara.sh" asadmin flush-connection-pool StewardPool >/dev/null ;;
+  pause-keycloak|resume-keycloak)
+    # Keycloak stops answering without closing its port, as a hung server does (ReadinessIT).
+    signal=STOP; [ "$1" = resume-keycloak ] && signal=CONT
+    pkill "-$signal" -f "$STEWARD_DATA/keycloak/keycloak-" ;;
   crash-server|rotate-master-key)
     # Starts Payara again on the database and search index it used. crash-server kills it without
     # warning first (RunRecoveryIT: runs cut off by a crash); rotate-master-key stops it and starts
@@ -97,5 +102,5 @@ case "${1:-}" in
   stop)
     "$HOME_DIR/steward" down
     "$OPENSEARCH" stop ;;
-  *) echo "usage: $0 start|postgresql|crash-server|rotate-master-key|stop|break-db|restore-db" >&2; exit 2 ;;
+  *) echo "usage: $0 start|postgresql|crash-server|rotate-master-key|stop|break-db|restore-db|pause-keycloak|resume-keycloak" >&2; exit 2 ;;
 esac

@@ -73,6 +73,21 @@ class ChangeFeedIT {
   }
 
   @Test
+  void should_keep_delivering_after_the_database_was_unreachable() throws Exception {
+    try (Feed feed = Feed.open(team.viewer(), team.ws(), null)) {
+      Steward.itEnv("break-db");
+      try {
+        // The feed's poller fails every half second meanwhile.
+        Thread.sleep(3000);
+      } finally {
+        Steward.itEnv("restore-db");
+      }
+      Records.note(team.member(), team.ws(), "After the outage");
+      assertEquals("After the outage", feed.next().data().getString("state.title"));
+    }
+  }
+
+  @Test
   void should_replay_what_a_client_missed_after_the_last_event_id() throws Exception {
     String lastSeen;
     try (Feed feed = Feed.open(team.viewer(), team.ws(), null)) {
