@@ -220,8 +220,8 @@ prune_dumps() { # directory
 # or streams a response. Payara's default of 5 let a handful of such requests starve every other
 # one, /health/live included. Threads that wait cost little (their stacks are reserved, not used),
 # so the pool is sized for waiting, not for CPU: at most max(64, 32 x cores), STEWARD_HTTP_THREADS
-# to override; 4 per core stay started. Applied at every start; Grizzly resizes the pool of the
-# running listener, no restart needed.
+# to override; 4 per core stay started. Applied at every start; Payara takes a changed pool only
+# at its next start ("Unprocessed event" in the log), so a change restarts the domain once.
 configure_threads() {
   local cores max min pool=configs.config.server-config.thread-pools.thread-pool.http-thread-pool
   cores=$(nproc 2>/dev/null || echo 2)
@@ -231,6 +231,8 @@ configure_threads() {
   if [ "$(asadmin get "$pool.*" | grep -E -e '-thread-pool-size=' | sort)" \
       != "$(printf '%s\n' "$pool.max-thread-pool-size=$max" "$pool.min-thread-pool-size=$min")" ]; then
     asadmin set "$pool.max-thread-pool-size=$max" "$pool.min-thread-pool-size=$min" >&2
+    log "the HTTP thread pool changed; Payara restarts"
+    RESTART_NEEDED=true
   fi
   log "HTTP worker threads: $min to $max"
 }
