@@ -20,6 +20,8 @@ LOCK_FILE="$RUN_DIR/payara.lock"
 STOPPED_MARKER="$RUN_DIR/payara.stopped"
 # Set by the configure_* steps when a changed JVM option needs a restart to take effect.
 RESTART_NEEDED=false
+# While a new domain is set up: it stops at the end of that anyway.
+CREATING=false
 
 # asadmin for commands on the domain directory (create, start, stop) ...
 asadmin_local() {
@@ -51,6 +53,7 @@ write_password_file() {
 create_domain() {
   [ -d "$DOMAIN_DIR/$DOMAIN" ] && return 0
   write_password_file
+  CREATING=true
   local p=$EXTRA_PORT_BASE
   log "creating Payara domain '$DOMAIN' (http $STEWARD_HTTP_PORT, admin $STEWARD_ADMIN_PORT, others $((p+1))-$((p+10)))"
   local props="http.ssl.port=$((p+1)):orb.listener.port=$((p+2)):orb.ssl.port=$((p+3))"
@@ -92,6 +95,7 @@ create_domain() {
   asadmin_local stop-domain --domaindir "$DOMAIN_DIR" "$DOMAIN" >&2
   # The next start runs with every option set above.
   RESTART_NEEDED=false
+  CREATING=false
 }
 
 # Puts the embedding model's native-code libraries into the domain's common library directory
@@ -193,7 +197,7 @@ configure_jvm() {
     while read -r option; do asadmin create-jvm-options "${option//:/\\:}" >&2; done <<< "$wanted"
   fi
   pid=$(payara_pid)
-  [ -n "$pid" ] || return 0
+  [ -n "$pid" ] && ! $CREATING || return 0
   cmdline=$(tr '\0' '\n' 2>/dev/null < "/proc/$pid/cmdline" || true)
   while read -r option; do
     if ! grep -qxF -e "$option" <<< "$cmdline"; then
@@ -231,8 +235,10 @@ configure_threads() {
   if [ "$(asadmin get "$pool.*" | grep -E -e '-thread-pool-size=' | sort)" \
       != "$(printf '%s\n' "$pool.max-thread-pool-size=$max" "$pool.min-thread-pool-size=$min")" ]; then
     asadmin set "$pool.max-thread-pool-size=$max" "$pool.min-thread-pool-size=$min" >&2
-    log "the HTTP thread pool changed; Payara restarts"
-    RESTART_NEEDED=true
+    if ! $CREATING; then
+      log "the HTTP thread pool changed; Payara restarts"
+      RESTART_NEEDED=true
+    fi
   fi
   log "HTTP worker threads: $min to $max"
 }
