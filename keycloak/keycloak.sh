@@ -6,7 +6,8 @@
 #   start   start Keycloak (dev mode, H2 database) in the background and wait until
 #           the `steward` realm answers; harmless if it is already running
 #   run     same, but in the foreground (exec), logging to the terminal
-#   stop    stop it (TERM, up to 30 s, then KILL); fine if it is not running
+#   stop    stop it (TERM, up to STEWARD_STOP_GRACE_SECONDS = 30 s, then KILL); fine if it is not
+#           running; fails (exit 1) if a process of it is still alive afterwards
 #   status  print running/stopped; exit 0 if running, 3 if stopped
 #
 # Environment:
@@ -66,7 +67,8 @@ PID_FILE="$RUN_DIR/keycloak.pid"
 SECRET_FILE="$STEWARD_DATA/secrets/keycloak-client-secret"
 READY_URL="http://127.0.0.1:$PORT/realms/$REALM/.well-known/openid-configuration"
 START_TIMEOUT=180
-STOP_TIMEOUT=30
+STOP_TIMEOUT="${STEWARD_STOP_GRACE_SECONDS:-30}"
+[[ "$STOP_TIMEOUT" =~ ^[0-9]+$ ]] || { echo "keycloak: ERROR: STEWARD_STOP_GRACE_SECONDS must be a number" >&2; exit 2; }
 
 log() { echo "keycloak: $*"; }
 die() { echo "keycloak: ERROR: $*" >&2; exit 1; }
@@ -190,6 +192,29 @@ running_pid() {
     echo "$pid"
 }
 
+# Every process of this distribution (kc.sh and its JVM), found by its command line: a lost pid
+# file or a process that left the group must not let `stop` say "stopped" while it runs.
+dist_pids() {
+    local dir
+    for dir in /proc/[0-9]*; do
+        [[ "${dir#/proc/}" == "$$" ]] && continue
+        tr '\0' '\n' 2>/dev/null < "$dir/cmdline" | grep -qF -e "$DIST/" && echo "${dir#/proc/}"
+    done
+    return 0
+}
+
+# Waits up to the given seconds until none of the pids lives.
+wait_pids_gone() {
+    local seconds="$1" i pid alive; shift
+    for ((i = 0; i <= seconds * 2; i++)); do
+        alive=""
+        for pid in "$@"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+        [[ -z "$alive" ]] && return 0
+        sleep 0.5
+    done
+    return 1
+}
+
 realm_ready() {
     local code
     code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$READY_URL" 2>/dev/null || true)"
@@ -301,31 +326,43 @@ cmd_run() {
 }
 
 cmd_stop() {
-    local pid i
+    local pid i others
     pid="$(running_pid)"
-    if [[ -z "$pid" ]]; then
-        rm -f "$PID_FILE"
-        log "not running"
-        return 0
+    if [[ -n "$pid" ]]; then
+        log "stopping Keycloak (pid $pid)"
+        # Signal the whole process group if the pid leads one (started via `start`), else the pid.
+        local target="$pid"
+        if [[ "$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ')" == "$pid" ]]; then
+            target="-$pid"
+        fi
+        kill -TERM -- "$target" 2>/dev/null || true
+        for ((i = 0; i < STOP_TIMEOUT * 2; i++)); do
+            kill -0 -- "$target" 2>/dev/null || break
+            sleep 0.5
+        done
+        if kill -0 -- "$target" 2>/dev/null; then
+            log "still running after ${STOP_TIMEOUT}s, killing"
+            kill -KILL -- "$target" 2>/dev/null || true
+            wait_pids_gone 10 "$pid" || true
+        fi
     fi
-    log "stopping Keycloak (pid $pid)"
-    # Signal the whole process group if the pid leads one (started via `start`), else the pid.
-    local target="$pid"
-    if [[ "$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ')" == "$pid" ]]; then
-        target="-$pid"
+    # What is left of this distribution (not found through the pid file, or outside the group) is
+    # ended by pid.
+    mapfile -t others < <(dist_pids)
+    if ((${#others[@]})); then
+        log "processes of $DIST still running (pid ${others[*]}); killing them"
+        kill -TERM "${others[@]}" 2>/dev/null || true
+        kill -CONT "${others[@]}" 2>/dev/null || true
+        wait_pids_gone 10 "${others[@]}" || kill -KILL "${others[@]}" 2>/dev/null || true
+        wait_pids_gone 10 "${others[@]}" || true
     fi
-    kill -TERM -- "$target" 2>/dev/null || true
-    for ((i = 0; i < STOP_TIMEOUT * 2; i++)); do
-        kill -0 -- "$target" 2>/dev/null || break
-        sleep 0.5
-    done
-    if kill -0 -- "$target" 2>/dev/null; then
-        log "still running after ${STOP_TIMEOUT}s, killing"
-        kill -KILL -- "$target" 2>/dev/null || true
-        sleep 1
+    mapfile -t others < <(dist_pids)
+    if ((${#others[@]})); then
+        echo "keycloak: ERROR: Keycloak could not be stopped; still running: pid ${others[*]}" >&2
+        exit 1
     fi
     rm -f "$PID_FILE"
-    log "stopped"
+    if [[ -n "$pid" ]]; then log "stopped"; else log "not running"; fi
 }
 
 cmd_status() {
@@ -337,6 +374,12 @@ cmd_status() {
         else
             echo "running (pid $pid, starting or realm not available)"
         fi
+        return 0
+    fi
+    local others
+    others="$(dist_pids | tr '\n' ' ')"
+    if [[ -n "$others" ]]; then
+        echo "running (pid ${others% }, without a pid file)"
         return 0
     fi
     echo "stopped"

@@ -4,9 +4,12 @@
 #               (fresh data directory)
 #   postgresql  point the same domain at a fresh PostgreSQL database and a fresh OpenSearch node as
 #               its search index, the production shape, and redeploy
-#   crash-server  kill Payara and start it again on the same database
+#   crash-server  kill Payara (kill -9) and wait until the supervisor of `steward up --detach` has
+#               started it again and Steward is ready
 #   rotate-master-key  restart Payara with a new master key, the old one kept as previous
-#   stop        stop Keycloak, Payara and OpenSearch
+#   restart     start whatever is not running (Keycloak, Payara, the supervisor) again, on the same
+#               database and search index, with the test settings (after `steward down`)
+#   stop        stop the supervisor, Keycloak, Payara and OpenSearch; fails if one still runs
 #   break-db / restore-db   make the database unreachable and back (readiness test)
 #   pause-keycloak / resume-keycloak   freeze Keycloak's process and let it go on (readiness test)
 set -euo pipefail
@@ -78,20 +81,35 @@ case "${1:-}" in
     # Keycloak stops answering without closing its port, as a hung server does (ReadinessIT).
     signal=STOP; [ "$1" = resume-keycloak ] && signal=CONT
     pkill "-$signal" -f "$STEWARD_DATA/keycloak/keycloak-" ;;
-  crash-server|rotate-master-key)
-    # Starts Payara again on the database and search index it used. crash-server kills it without
-    # warning first (RunRecoveryIT: runs cut off by a crash); rotate-master-key stops it and starts
-    # it with a new master key, the old one kept as previous (SecretRotationIT). H2 runs as "sa",
-    # the test PostgreSQL as "postgres".
+  crash-server)
+    # RunRecoveryIT (runs cut off by a crash) and SelfHealingIT: the supervisor, not the test,
+    # brings the server back.
+    pid=$(payara_pid)
+    [ -n "$pid" ] || { echo "crash-server: Payara is not running" >&2; exit 1; }
+    kill -9 "$pid"
+    wait_gone 30 "$pid" || { echo "crash-server: Payara (pid $pid) survived kill -9" >&2; exit 1; }
+    deadline=$((SECONDS + 300))
+    until new=$(payara_pid) && [ -n "$new" ] && [ "$new" != "$pid" ] \
+        && curl -sf -o /dev/null --max-time 5 "http://127.0.0.1:$STEWARD_HTTP_PORT/health/ready"; do
+      if [ "$SECONDS" -ge "$deadline" ]; then
+        echo "crash-server: the supervisor did not bring Payara back within 300s; its log:" >&2
+        tail -n 30 "$STEWARD_DATA/logs/supervisor.log" >&2 || true
+        exit 1
+      fi
+      sleep 1
+    done
+    echo "crash-server: Payara back (pid $new) and ready" ;;
+  rotate-master-key|restart)
+    # Starts Payara again on the database and search index it used, with the test settings:
+    # rotate-master-key stops it first and starts it with a new master key, the old one kept as
+    # previous (SecretRotationIT). `steward up` replaces the supervisor, so the new settings are
+    # also what it restarts Payara with; `config/payara.sh stop` marks the stop as deliberate, so
+    # the old supervisor does not start Payara meanwhile. H2 runs as "sa", the test PostgreSQL as
+    # "postgres".
     url=$(cat "$STEWARD_DATA/run/db-url")
     case "$url" in jdbc:postgresql:*) user=postgres ;; *) user=sa ;; esac
     extra=()
-    if [ "$1" = crash-server ]; then
-      pid_file="$STEWARD_DATA/payara/domains/steward/config/pid"
-      kill -9 "$(cat "$pid_file")"
-      while kill -0 "$(cat "$pid_file")" 2>/dev/null; do sleep 0.2; done
-      rm -f "$pid_file"
-    else
+    if [ "$1" = rotate-master-key ]; then
       extra=(STEWARD_SECRETS_PREVIOUS_MASTER_KEYS="$(cat "$STEWARD_DATA/secrets/master-key")")
       "$HOME_DIR/config/payara.sh" stop
       rm -f "$STEWARD_DATA/secrets/master-key"
@@ -100,7 +118,9 @@ case "${1:-}" in
       STEWARD_SEARCH_URL="$(cat "$SEARCH_URL_FILE" 2>/dev/null || true)" \
       "$HOME_DIR/steward" up --detach ;;
   stop)
-    "$HOME_DIR/steward" down
-    "$OPENSEARCH" stop ;;
-  *) echo "usage: $0 start|postgresql|crash-server|rotate-master-key|stop|break-db|restore-db|pause-keycloak|resume-keycloak" >&2; exit 2 ;;
+    rc=0
+    "$HOME_DIR/steward" down || rc=$?
+    "$OPENSEARCH" stop || rc=$?
+    exit "$rc" ;;
+  *) echo "usage: $0 start|postgresql|crash-server|rotate-master-key|restart|stop|break-db|restore-db|pause-keycloak|resume-keycloak" >&2; exit 2 ;;
 esac
