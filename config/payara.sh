@@ -154,14 +154,17 @@ configure_db() {
 configure_search() {
   local wanted current option
   if [ -n "${STEWARD_SEARCH_URL:-}" ]; then
+    # request_timeout bounds a whole request on the search client's own timer, so a call ends
+    # even when the client's I/O thread is stuck (its read_timeout alone would not).
     wanted=$(printf '%s\n' "-Dhibernate.search.backend.type=elasticsearch" \
-      "-Dhibernate.search.backend.uris=$STEWARD_SEARCH_URL" | sort)
+      "-Dhibernate.search.backend.uris=$STEWARD_SEARCH_URL" \
+      "-Dhibernate.search.backend.request_timeout=60000" | sort)
   else
     wanted=$(printf '%s\n' "-Dhibernate.search.backend.type=lucene" \
       "-Dhibernate.search.backend.directory.root=$STEWARD_DATA/index" | sort)
   fi
   current=$(asadmin list-jvm-options \
-    | grep -E '^-Dhibernate\.search\.backend\.(type|uris|directory\.root)=' | sort || true)
+    | grep -E '^-Dhibernate\.search\.backend\.(type|uris|directory\.root|request_timeout)=' | sort || true)
   if [ "$current" != "$wanted" ]; then
     # asadmin separates options with colons, so those inside one are escaped.
     while read -r option; do
