@@ -99,7 +99,10 @@ public class BackgroundProbes {
         return; // still waiting on the last call; its timeout has already been reported
       }
       running = CompletableFuture.supplyAsync(check::getAsBoolean, executor);
+      // The timeout completes a copy: orTimeout on running itself would mark it done while the
+      // call still holds its thread, and the next tick would start another.
       running
+          .copy()
           .orTimeout(timeoutSeconds, TimeUnit.SECONDS)
           .whenComplete(
               (up, failure) ->
