@@ -3,6 +3,8 @@
 STEWARD_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=versions.env
 . "$STEWARD_HOME/config/versions.env"
+# shellcheck source=processes.sh
+. "$STEWARD_HOME/config/processes.sh"
 
 STEWARD_DATA="${STEWARD_DATA:-$STEWARD_HOME/data}"
 mkdir -p "$STEWARD_DATA"
@@ -66,18 +68,6 @@ STEWARD_STOP_GRACE_SECONDS="${STEWARD_STOP_GRACE_SECONDS:-30}"
 # Timestamped lines for logs that outlive a terminal (the supervisor's).
 tlog() { printf '%s %s\n' "$(date '+%Y-%m-%d %H:%M:%S')" "$*" >&2; }
 
-# Pids of live processes whose command line contains the given text (a path unique to this data
-# directory), so that a lost or stale pid file never hides a process, nor names another one.
-pids_with_arg() { # text
-  local dir pid
-  for dir in /proc/[0-9]*; do
-    pid=${dir#/proc/}
-    [ "$pid" = "$$" ] && continue
-    tr '\0' '\n' 2>/dev/null < "$dir/cmdline" | grep -qxF -e "$1" && printf '%s\n' "$pid"
-  done
-  return 0
-}
-
 # The running Payara server of this data directory: the pid in the domain's pid file when that
 # process is alive and is this domain's server, else whatever server JVM runs this domain.
 payara_pid() {
@@ -88,31 +78,4 @@ payara_pid() {
     printf '%s\n' "$pid"; return 0
   fi
   pids_with_arg "-Dcom.sun.aas.instanceRoot=$PAYARA_DOMAIN_ROOT" | head -n 1
-}
-
-alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
-
-# Waits until none of the given pids lives any more, at most the given seconds.
-wait_gone() { # seconds pid...
-  local deadline=$((SECONDS + $1)) pid; shift
-  while [ "$SECONDS" -lt "$deadline" ]; do
-    for pid in "$@"; do alive "$pid" && break; pid=; done
-    [ -z "${pid:-}" ] && return 0
-    sleep 0.5
-  done
-  for pid in "$@"; do alive "$pid" && return 1; done
-  return 0
-}
-
-# Ends processes that did not stop when asked: TERM (and CONT, so that a stopped process sees it),
-# then KILL. Fails if one of them still lives.
-kill_pids() { # what pid...
-  local what=$1; shift
-  [ $# -gt 0 ] || return 0
-  log "$what (pid $*) still running; sending TERM"
-  kill -TERM "$@" 2>/dev/null || true; kill -CONT "$@" 2>/dev/null || true
-  wait_gone 10 "$@" && return 0
-  log "$what (pid $*) ignored TERM; sending KILL"
-  kill -KILL "$@" 2>/dev/null || true
-  wait_gone 10 "$@"
 }

@@ -40,6 +40,8 @@ REPO_ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
 REALM_FILE="$SCRIPT_DIR/realm-steward.json"
 # shellcheck source=../config/versions.env
 . "$REPO_ROOT/config/versions.env"
+# shellcheck source=../config/processes.sh
+. "$REPO_ROOT/config/processes.sh"
 
 # Absolute path without creating anything (status/stop must not create directories).
 abspath() {
@@ -194,26 +196,7 @@ running_pid() {
 
 # Every process of this distribution (kc.sh and its JVM), found by its command line: a lost pid
 # file or a process that left the group must not let `stop` say "stopped" while it runs.
-dist_pids() {
-    local dir
-    for dir in /proc/[0-9]*; do
-        [[ "${dir#/proc/}" == "$$" ]] && continue
-        tr '\0' '\n' 2>/dev/null < "$dir/cmdline" | grep -qF -e "$DIST/" && echo "${dir#/proc/}"
-    done
-    return 0
-}
-
-# Waits up to the given seconds until none of the pids lives.
-wait_pids_gone() {
-    local seconds="$1" i pid alive; shift
-    for ((i = 0; i <= seconds * 2; i++)); do
-        alive=""
-        for pid in "$@"; do kill -0 "$pid" 2>/dev/null && alive=1; done
-        [[ -z "$alive" ]] && return 0
-        sleep 0.5
-    done
-    return 1
-}
+dist_pids() { pids_with_arg --containing "$DIST/"; }
 
 realm_ready() {
     local code
@@ -343,19 +326,13 @@ cmd_stop() {
         if kill -0 -- "$target" 2>/dev/null; then
             log "still running after ${STOP_TIMEOUT}s, killing"
             kill -KILL -- "$target" 2>/dev/null || true
-            wait_pids_gone 10 "$pid" || true
+            wait_gone 10 "$pid" || true
         fi
     fi
     # What is left of this distribution (not found through the pid file, or outside the group) is
     # ended by pid.
     mapfile -t others < <(dist_pids)
-    if ((${#others[@]})); then
-        log "processes of $DIST still running (pid ${others[*]}); killing them"
-        kill -TERM "${others[@]}" 2>/dev/null || true
-        kill -CONT "${others[@]}" 2>/dev/null || true
-        wait_pids_gone 10 "${others[@]}" || kill -KILL "${others[@]}" 2>/dev/null || true
-        wait_pids_gone 10 "${others[@]}" || true
-    fi
+    kill_pids "processes of $DIST" "${others[@]}" || true
     mapfile -t others < <(dist_pids)
     if ((${#others[@]})); then
         echo "keycloak: ERROR: Keycloak could not be stopped; still running: pid ${others[*]}" >&2
