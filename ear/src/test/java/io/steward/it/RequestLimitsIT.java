@@ -136,16 +136,11 @@ class RequestLimitsIT {
   void should_answer_an_upload_announcing_too_many_bytes_before_any_is_sent() throws Exception {
     try (RawHttp connection = RawHttp.connect()) {
       long started = System.nanoTime();
-      connection.head(
-          "POST",
-          "/api/workspaces/" + team.ws() + "/knowledge/documents",
-          Map.of(
-              "Authorization",
-              "Bearer " + team.member(),
-              "Content-Type",
-              "multipart/form-data; boundary=b",
-              "Content-Length",
-              Long.toString(10L * 1024 * MB)));
+      startUpload(
+          connection,
+          "upload-" + UUID.randomUUID(),
+          "Content-Length",
+          Long.toString(10L * 1024 * MB));
       RawHttp.Answer answer = connection.answer();
       assertFast(started);
       assertEquals(413, answer.status(), answer.body());
@@ -159,18 +154,11 @@ class RequestLimitsIT {
     byte[] text = "The pelican clause applies. ".repeat(100_000).getBytes(StandardCharsets.UTF_8);
     byte[][] form = multipart("pelican.txt");
     try (RawHttp connection = RawHttp.connect()) {
-      connection.head(
-          "POST",
-          "/api/workspaces/" + team.ws() + "/knowledge/documents",
-          Map.of(
-              "Authorization",
-              "Bearer " + team.member(),
-              "X-Request-Id",
-              requestId,
-              "Content-Type",
-              "multipart/form-data; boundary=" + BOUNDARY,
-              "Content-Length",
-              Integer.toString(form[0].length + text.length + form[1].length)));
+      startUpload(
+          connection,
+          requestId,
+          "Content-Length",
+          Integer.toString(form[0].length + text.length + form[1].length));
       connection.send(form[0]);
       connection.send(Arrays.copyOf(text, text.length / 2));
 
@@ -190,18 +178,7 @@ class RequestLimitsIT {
     String requestId = "upload-" + UUID.randomUUID();
     byte[][] form = multipart("huge.txt");
     try (RawHttp connection = RawHttp.connect()) {
-      connection.head(
-          "POST",
-          "/api/workspaces/" + team.ws() + "/knowledge/documents",
-          Map.of(
-              "Authorization",
-              "Bearer " + team.member(),
-              "X-Request-Id",
-              requestId,
-              "Content-Type",
-              "multipart/form-data; boundary=" + BOUNDARY,
-              "Transfer-Encoding",
-              "chunked"));
+      startUpload(connection, requestId, "Transfer-Encoding", "chunked");
       long started = System.nanoTime();
       connection.sendMeanwhile(
           writing -> {
@@ -291,6 +268,23 @@ class RequestLimitsIT {
     return new byte[][] {
       before.getBytes(StandardCharsets.UTF_8), after.getBytes(StandardCharsets.UTF_8)
     };
+  }
+
+  /** Sends the head of a knowledge upload by a member, framed by length or chunked. */
+  private void startUpload(RawHttp connection, String requestId, String framing, String value)
+      throws IOException {
+    connection.head(
+        "POST",
+        "/api/workspaces/" + team.ws() + "/knowledge/documents",
+        Map.of(
+            "Authorization",
+            "Bearer " + team.member(),
+            "X-Request-Id",
+            requestId,
+            "Content-Type",
+            "multipart/form-data; boundary=" + BOUNDARY,
+            framing,
+            value));
   }
 
   /** POSTs a body of {@code size} bytes, sent while the answer is read, and answers it. */
