@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
@@ -93,19 +94,19 @@ public final class DeadlineHttpClient extends HttpClient {
   private <T> CompletableFuture<HttpResponse<T>> bounded(
       HttpRequest request,
       HttpClient client,
-      java.util.function.Function<HttpClient, CompletableFuture<HttpResponse<T>>> call) {
+      Function<HttpClient, CompletableFuture<HttpResponse<T>>> call) {
     CompletableFuture<HttpResponse<T>> response = call.apply(client);
     Optional<Duration> timeout = request.timeout();
     if (timeout.isEmpty()) {
       return response;
     }
-    // orTimeout's timer is the JDK's own scheduler thread, not this client's.
+    // orTimeout's timer is the JDK's own scheduler thread, not this client's; it completes the
+    // client's own future, so nothing of the call is left waiting.
     return response
         .orTimeout(timeout.get().plus(GRACE).toMillis(), TimeUnit.MILLISECONDS)
         .whenComplete(
             (answer, failure) -> {
               if (failure instanceof TimeoutException) {
-                response.cancel(true);
                 replace(client, request);
               }
             });
