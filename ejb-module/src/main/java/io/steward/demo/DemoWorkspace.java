@@ -1,8 +1,8 @@
 package io.steward.demo;
 
 import io.steward.shared.domain.InvalidInputException;
+import io.steward.tenancy.domain.WorkspaceId;
 import io.steward.workspace.domain.Workspace;
-import io.steward.workspace.domain.WorkspaceId;
 import io.steward.workspace.domain.WorkspaceRepository;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;

@@ -12,7 +12,7 @@ public interface ActionPolicy {
 
   /** A change an agent proposes in a workspace on behalf of the person running it. */
   record ProposedAction(
-      io.steward.workspace.domain.WorkspaceId workspace,
+      io.steward.tenancy.domain.WorkspaceId workspace,
       String agent,
       String tool,
       String arguments,

@@ -1,5 +1,8 @@
 package io.steward.agent.application;
 
+import io.steward.agent.spi.Agent;
+import io.steward.agent.spi.AgentTool;
+import io.steward.agent.spi.SharedSkill;
 import io.steward.provider.application.AgentCatalog;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

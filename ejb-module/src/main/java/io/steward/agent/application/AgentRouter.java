@@ -1,6 +1,7 @@
 package io.steward.agent.application;
 
-import io.steward.knowledge.domain.EmbeddingModel;
+import io.steward.agent.spi.Agent;
+import io.steward.provider.domain.EmbeddingModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

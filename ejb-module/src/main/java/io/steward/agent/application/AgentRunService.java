@@ -2,10 +2,11 @@ package io.steward.agent.application;
 
 import io.steward.agent.domain.AgentRun;
 import io.steward.agent.domain.RunEvent;
+import io.steward.agent.spi.Agent;
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.StewardException;
-import io.steward.workspace.domain.RecordPage;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.RecordPage;
+import io.steward.tenancy.domain.WorkspaceId;
 import java.util.List;
 
 /**

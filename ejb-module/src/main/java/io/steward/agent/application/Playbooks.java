@@ -1,7 +1,7 @@
 package io.steward.agent.application;
 
 import io.steward.shared.domain.StewardException;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import java.time.Instant;
 import java.util.List;
 

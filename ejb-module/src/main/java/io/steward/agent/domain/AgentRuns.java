@@ -1,6 +1,6 @@
 package io.steward.agent.domain;
 
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

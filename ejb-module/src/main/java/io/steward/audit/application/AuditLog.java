@@ -2,7 +2,7 @@ package io.steward.audit.application;
 
 import io.steward.audit.domain.AuditEntry;
 import io.steward.shared.domain.StewardException;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 
 /** The audit trail of every change, readable by a workspace's admins and owners. */
 public interface AuditLog {

@@ -1,10 +1,10 @@
 package io.steward.crm.agent;
 
-import io.steward.agent.application.RecordReference;
+import io.steward.agent.spi.RecordReference;
 import io.steward.crm.application.CompanyService;
 import io.steward.crm.domain.Company;
 import io.steward.shared.domain.StewardException;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;

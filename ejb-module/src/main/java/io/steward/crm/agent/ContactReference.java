@@ -1,11 +1,11 @@
 package io.steward.crm.agent;
 
-import io.steward.agent.application.RecordReference;
+import io.steward.agent.spi.RecordReference;
 import io.steward.crm.application.ContactService;
 import io.steward.crm.application.ContactService.ContactOrder;
 import io.steward.crm.domain.Contact;
 import io.steward.shared.domain.StewardException;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.steward.crm.agent;
 
-import io.steward.agent.application.Agent;
-import io.steward.agent.application.AgentTool;
-import io.steward.agent.application.EntityRef;
-import io.steward.agent.application.ToolArguments;
-import io.steward.agent.application.ToolOutcome;
+import io.steward.agent.spi.Agent;
+import io.steward.agent.spi.AgentTool;
+import io.steward.agent.spi.EntityRef;
+import io.steward.agent.spi.ToolArguments;
+import io.steward.agent.spi.ToolOutcome;
 import io.steward.crm.application.CompanyService;
 import io.steward.crm.application.ContactService;
 import io.steward.crm.application.ContactService.ContactOrder;
@@ -18,9 +18,9 @@ import io.steward.shared.application.Paging;
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.StewardException;
+import io.steward.tenancy.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceRecord;
 import io.steward.workspace.application.WorkspaceService;
-import io.steward.workspace.domain.WorkspaceId;
-import io.steward.workspace.domain.WorkspaceRecord;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,8 +2,8 @@ package io.steward.crm.domain;
 
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.Text;
-import io.steward.workspace.domain.WorkspaceId;
-import io.steward.workspace.domain.WorkspaceRecord;
+import io.steward.tenancy.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;

@@ -2,7 +2,7 @@ package io.steward.event.application;
 
 import io.steward.event.domain.OutboxEvent;
 import io.steward.shared.domain.StewardException;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 
 /**
  * "What changed in my workspace", live: the outbox's events of one workspace that the caller's role

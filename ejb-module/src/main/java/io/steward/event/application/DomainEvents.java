@@ -1,7 +1,7 @@
 package io.steward.event.application;
 
-import io.steward.workspace.domain.WorkspaceId;
-import io.steward.workspace.domain.WorkspaceRole;
+import io.steward.tenancy.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceRole;
 
 /** Publishes domain events through the outbox. */
 public interface DomainEvents {

@@ -1,9 +1,9 @@
 package io.steward.knowledge.agent;
 
-import io.steward.agent.application.AgentTool;
-import io.steward.agent.application.SharedSkill;
-import io.steward.agent.application.ToolArguments;
-import io.steward.agent.application.ToolOutcome;
+import io.steward.agent.spi.AgentTool;
+import io.steward.agent.spi.SharedSkill;
+import io.steward.agent.spi.ToolArguments;
+import io.steward.agent.spi.ToolOutcome;
 import io.steward.knowledge.application.KnowledgeLinks;
 import io.steward.knowledge.application.KnowledgeSearch;
 import io.steward.knowledge.application.KnowledgeSearch.Citation;
@@ -12,7 +12,7 @@ import io.steward.knowledge.application.KnowledgeSearch.Results;
 import io.steward.knowledge.domain.KnowledgeIndex;
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.StewardException;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

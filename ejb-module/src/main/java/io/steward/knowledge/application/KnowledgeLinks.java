@@ -1,6 +1,6 @@
 package io.steward.knowledge.application;
 
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import java.util.UUID;
 
 /** Where a knowledge document can be fetched, as front ends and agents' citations link it. */

@@ -2,7 +2,7 @@ package io.steward.knowledge.application;
 
 import io.steward.knowledge.domain.KnowledgeIndex;
 import io.steward.shared.domain.StewardException;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import java.util.List;
 import java.util.UUID;
 

@@ -1,6 +1,6 @@
 package io.steward.knowledge.domain;
 
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package io.steward.limit.application;
 
 import io.steward.shared.domain.RateLimitedException;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import java.util.Set;
 
 /**

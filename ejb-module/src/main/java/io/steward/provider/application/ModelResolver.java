@@ -1,7 +1,7 @@
 package io.steward.provider.application;
 
 import io.steward.shared.domain.StewardException;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 
 /**
  * Picks the chat model for a run in a workspace. A model a client names is checked when the run

@@ -6,7 +6,7 @@ import io.steward.provider.domain.ModelProvider;
 import io.steward.provider.domain.ProviderKind;
 import io.steward.provider.domain.UsageTotal;
 import io.steward.shared.domain.StewardException;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package io.steward.provider.domain;
 
 import io.steward.secret.domain.SealedSecret;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;

@@ -1,6 +1,6 @@
 package io.steward.provider.domain;
 
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,16 +1,16 @@
 package io.steward.work.agent;
 
-import io.steward.agent.application.Agent;
-import io.steward.agent.application.AgentTool;
-import io.steward.agent.application.ToolArguments;
-import io.steward.agent.application.ToolOutcome;
+import io.steward.agent.spi.Agent;
+import io.steward.agent.spi.AgentTool;
+import io.steward.agent.spi.ToolArguments;
+import io.steward.agent.spi.ToolOutcome;
 import io.steward.shared.application.Paging;
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.StewardException;
+import io.steward.tenancy.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceRecord;
 import io.steward.work.application.CheckpointService;
 import io.steward.work.domain.Checkpoint;
-import io.steward.workspace.domain.WorkspaceId;
-import io.steward.workspace.domain.WorkspaceRecord;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

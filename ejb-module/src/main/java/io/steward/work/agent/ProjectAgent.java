@@ -1,19 +1,19 @@
 package io.steward.work.agent;
 
-import io.steward.agent.application.Agent;
-import io.steward.agent.application.AgentTool;
-import io.steward.agent.application.ToolArguments;
-import io.steward.agent.application.ToolOutcome;
+import io.steward.agent.spi.Agent;
+import io.steward.agent.spi.AgentTool;
+import io.steward.agent.spi.ToolArguments;
+import io.steward.agent.spi.ToolOutcome;
 import io.steward.crm.agent.CompanyReference;
 import io.steward.shared.application.Paging;
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.StewardException;
+import io.steward.tenancy.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceRecord;
 import io.steward.work.application.ProjectService;
 import io.steward.work.domain.Project;
 import io.steward.work.domain.ProjectStatus;
 import io.steward.work.domain.TaskTally;
-import io.steward.workspace.domain.WorkspaceId;
-import io.steward.workspace.domain.WorkspaceRecord;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

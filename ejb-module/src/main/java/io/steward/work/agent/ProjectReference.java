@@ -1,10 +1,10 @@
 package io.steward.work.agent;
 
-import io.steward.agent.application.RecordReference;
+import io.steward.agent.spi.RecordReference;
 import io.steward.shared.domain.StewardException;
+import io.steward.tenancy.domain.WorkspaceId;
 import io.steward.work.application.ProjectService;
 import io.steward.work.domain.Project;
-import io.steward.workspace.domain.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.steward.work.application;
 
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.StewardException;
+import io.steward.tenancy.domain.RecordPage;
+import io.steward.tenancy.domain.WorkspaceId;
 import io.steward.work.domain.Checkpoint;
-import io.steward.workspace.domain.RecordPage;
-import io.steward.workspace.domain.WorkspaceId;
 import java.time.LocalDate;
 import java.util.UUID;
 

@@ -2,9 +2,9 @@ package io.steward.work.application;
 
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.StewardException;
+import io.steward.tenancy.domain.RecordPage;
+import io.steward.tenancy.domain.WorkspaceId;
 import io.steward.work.domain.Note;
-import io.steward.workspace.domain.RecordPage;
-import io.steward.workspace.domain.WorkspaceId;
 import java.util.UUID;
 
 /** Notes, most recently changed first. Viewers read; members write. */

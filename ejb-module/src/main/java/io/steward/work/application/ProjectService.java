@@ -2,11 +2,11 @@ package io.steward.work.application;
 
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.StewardException;
+import io.steward.tenancy.domain.RecordPage;
+import io.steward.tenancy.domain.WorkspaceId;
 import io.steward.work.domain.Project;
 import io.steward.work.domain.ProjectStatus;
 import io.steward.work.domain.TaskTally;
-import io.steward.workspace.domain.RecordPage;
-import io.steward.workspace.domain.WorkspaceId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -2,13 +2,13 @@ package io.steward.work.application;
 
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.StewardException;
+import io.steward.tenancy.domain.Person;
+import io.steward.tenancy.domain.RecordPage;
+import io.steward.tenancy.domain.WorkspaceId;
 import io.steward.work.domain.Comment;
 import io.steward.work.domain.Task;
 import io.steward.work.domain.TaskDraft;
 import io.steward.work.domain.TaskStatus;
-import io.steward.workspace.domain.Person;
-import io.steward.workspace.domain.RecordPage;
-import io.steward.workspace.domain.WorkspaceId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,11 @@
 package io.steward.workspace.application;
 
 import io.steward.shared.domain.InvalidInputException;
+import io.steward.tenancy.application.Caller;
+import io.steward.tenancy.application.CurrentCaller;
+import io.steward.tenancy.domain.Person;
+import io.steward.tenancy.domain.WorkspaceId;
 import io.steward.workspace.domain.MembershipDirectory;
-import io.steward.workspace.domain.Person;
-import io.steward.workspace.domain.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -51,7 +53,7 @@ public class WorkspacePeople {
     }
     return directory
         .member(workspace, userId.strip())
-        .map(member -> Person.of(member.user()))
+        .map(member -> member.user().asPerson())
         .orElseThrow(() -> notAMember);
   }
 }

@@ -1,10 +1,10 @@
 package io.steward.workspace.application;
 
 import io.steward.shared.domain.StewardException;
+import io.steward.tenancy.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceRole;
 import io.steward.workspace.domain.Member;
 import io.steward.workspace.domain.Workspace;
-import io.steward.workspace.domain.WorkspaceId;
-import io.steward.workspace.domain.WorkspaceRole;
 import java.util.List;
 
 /**

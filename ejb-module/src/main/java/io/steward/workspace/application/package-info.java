@@ -1,4 +1,2 @@
-/**
- * Use cases for workspaces and members, and the tenant context every capability checks access with.
- */
+/** Use cases for workspaces and members, and the members records may refer to. */
 package io.steward.workspace.application;

@@ -1,5 +1,7 @@
 package io.steward.workspace.domain;
 
+import io.steward.tenancy.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceRole;
 import java.util.List;
 import java.util.Optional;
 

@@ -2,6 +2,7 @@ package io.steward.workspace.domain;
 
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.Text;
+import io.steward.tenancy.domain.WorkspaceId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,5 +1,6 @@
 package io.steward.workspace.domain;
 
+import io.steward.tenancy.domain.WorkspaceId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

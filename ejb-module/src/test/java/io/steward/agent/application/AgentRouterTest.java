@@ -3,8 +3,10 @@ package io.steward.agent.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.steward.agent.spi.Agent;
+import io.steward.agent.spi.AgentTool;
 import io.steward.crm.agent.CrmAssistant;
-import io.steward.knowledge.infrastructure.embedding.AllMiniLmEmbeddingModel;
+import io.steward.provider.infrastructure.embedding.AllMiniLmEmbeddingModel;
 import io.steward.provider.offline.OfflineChatModel;
 import io.steward.work.agent.CheckpointAgent;
 import io.steward.work.agent.NoteAgent;

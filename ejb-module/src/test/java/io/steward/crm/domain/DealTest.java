@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.RuleViolationException;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

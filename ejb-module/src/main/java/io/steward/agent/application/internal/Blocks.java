@@ -2,7 +2,7 @@ package io.steward.agent.application.internal;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
-import io.steward.agent.application.EntityRef;
+import io.steward.agent.spi.EntityRef;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;

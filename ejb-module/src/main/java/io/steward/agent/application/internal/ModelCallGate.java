@@ -1,6 +1,6 @@
 package io.steward.agent.application.internal;
 
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package io.steward.agent.application.internal;
 
-import io.steward.agent.application.Agent;
 import io.steward.agent.application.RunRequest.ContextItem;
 import io.steward.agent.application.internal.LiveRuns.LiveRun;
+import io.steward.agent.spi.Agent;
 import io.steward.provider.application.ChatModelChoice;
-import io.steward.workspace.application.Caller;
+import io.steward.tenancy.application.Caller;
 import io.steward.workspace.domain.Workspace;
 import java.util.List;
 import java.util.UUID;

@@ -6,7 +6,7 @@ import io.steward.agent.domain.AgentThread;
 import io.steward.agent.domain.RunEvent;
 import io.steward.agent.domain.RunIdTakenException;
 import io.steward.agent.domain.RunStatus;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

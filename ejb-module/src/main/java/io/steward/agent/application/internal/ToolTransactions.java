@@ -1,8 +1,8 @@
 package io.steward.agent.application.internal;
 
-import io.steward.agent.application.AgentTool;
-import io.steward.agent.application.ToolArguments;
-import io.steward.agent.application.ToolOutcome;
+import io.steward.agent.spi.AgentTool;
+import io.steward.agent.spi.ToolArguments;
+import io.steward.agent.spi.ToolOutcome;
 import io.steward.shared.domain.StewardException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

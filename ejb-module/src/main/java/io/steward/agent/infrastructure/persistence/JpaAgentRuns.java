@@ -8,7 +8,7 @@ import io.steward.agent.domain.RunIdTakenException;
 import io.steward.agent.domain.RunStatus;
 import io.steward.agent.domain.SavedPlaybook;
 import io.steward.shared.infrastructure.persistence.IntegrityConstraints;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -2,7 +2,7 @@ package io.steward.audit.infrastructure.persistence;
 
 import io.steward.audit.domain.AuditEntry;
 import io.steward.audit.domain.AuditTrail;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

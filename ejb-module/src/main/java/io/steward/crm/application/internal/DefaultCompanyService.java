@@ -2,16 +2,17 @@ package io.steward.crm.application.internal;
 
 import io.steward.crm.application.CompanyService;
 import io.steward.crm.domain.Company;
+import io.steward.crm.domain.Company_;
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.StewardException;
-import io.steward.workspace.application.RecordChanges;
-import io.steward.workspace.application.WorkspaceAccess;
-import io.steward.workspace.domain.RecordFilter;
-import io.steward.workspace.domain.RecordOrder;
-import io.steward.workspace.domain.RecordPage;
-import io.steward.workspace.domain.WorkspaceId;
-import io.steward.workspace.domain.WorkspaceRecords;
-import io.steward.workspace.domain.WorkspaceRole;
+import io.steward.tenancy.application.RecordChanges;
+import io.steward.tenancy.application.WorkspaceAccess;
+import io.steward.tenancy.domain.RecordFilter;
+import io.steward.tenancy.domain.RecordOrder;
+import io.steward.tenancy.domain.RecordPage;
+import io.steward.tenancy.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceRecords;
+import io.steward.tenancy.domain.WorkspaceRole;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Collection;
@@ -32,8 +33,9 @@ public class DefaultCompanyService implements CompanyService {
     return records.page(
         Company.class,
         workspace,
-        RecordFilter.where().containsText(search, "name", "industry", "website"),
-        List.of(RecordOrder.ascending("name")),
+        RecordFilter.where()
+            .containsText(search, Company_.NAME, Company_.INDUSTRY, Company_.WEBSITE),
+        List.of(RecordOrder.ascending(Company_.NAME)),
         page.offset(),
         page.limit());
   }

@@ -4,20 +4,23 @@ import io.steward.crm.application.CompanyService;
 import io.steward.crm.application.ContactService;
 import io.steward.crm.domain.Contact;
 import io.steward.crm.domain.ContactDetails;
+import io.steward.crm.domain.Contact_;
 import io.steward.crm.domain.Interaction;
 import io.steward.crm.domain.InteractionKind;
+import io.steward.crm.domain.Interaction_;
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.StewardException;
-import io.steward.workspace.application.RecordChanges;
-import io.steward.workspace.application.WorkspaceAccess;
+import io.steward.tenancy.application.RecordChanges;
+import io.steward.tenancy.application.WorkspaceAccess;
+import io.steward.tenancy.domain.Person;
+import io.steward.tenancy.domain.Person_;
+import io.steward.tenancy.domain.RecordFilter;
+import io.steward.tenancy.domain.RecordOrder;
+import io.steward.tenancy.domain.RecordPage;
+import io.steward.tenancy.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceRecords;
+import io.steward.tenancy.domain.WorkspaceRole;
 import io.steward.workspace.application.WorkspacePeople;
-import io.steward.workspace.domain.Person;
-import io.steward.workspace.domain.RecordFilter;
-import io.steward.workspace.domain.RecordOrder;
-import io.steward.workspace.domain.RecordPage;
-import io.steward.workspace.domain.WorkspaceId;
-import io.steward.workspace.domain.WorkspaceRecords;
-import io.steward.workspace.domain.WorkspaceRole;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -49,16 +52,18 @@ public class DefaultContactService implements ContactService {
     access.require(workspace, WorkspaceRole.VIEWER);
     RecordFilter filter =
         RecordFilter.where()
-            .equal("companyId", companyId)
-            .equal("owner.userId", ownerId)
-            .atLeast("leadScore", minLeadScore)
-            .containsText(search, "name", "email");
+            .equal(Contact_.COMPANY_ID, companyId)
+            .equal(Contact_.OWNER + "." + Person_.USER_ID, ownerId)
+            .atLeast(Contact_.LEAD_SCORE, minLeadScore)
+            .containsText(search, Contact_.NAME, Contact_.EMAIL);
     List<RecordOrder> sorting =
         switch (order == null ? ContactOrder.NAME : order) {
-          case NAME -> List.of(RecordOrder.ascending("name"));
+          case NAME -> List.of(RecordOrder.ascending(Contact_.NAME));
           case LEAD_SCORE ->
-              List.of(RecordOrder.descending("leadScore"), RecordOrder.ascending("name"));
-          case RECENTLY_UPDATED -> List.of(RecordOrder.descending("updatedAt"));
+              List.of(
+                  RecordOrder.descending(Contact_.LEAD_SCORE),
+                  RecordOrder.ascending(Contact_.NAME));
+          case RECENTLY_UPDATED -> List.of(RecordOrder.descending(Contact_.UPDATED_AT));
         };
     return records.page(Contact.class, workspace, filter, sorting, page.offset(), page.limit());
   }
@@ -84,8 +89,8 @@ public class DefaultContactService implements ContactService {
         .list(
             Contact.class,
             workspace,
-            RecordFilter.where().in("companyId", companyIds),
-            List.of(RecordOrder.ascending("name")))
+            RecordFilter.where().in(Contact_.COMPANY_ID, companyIds),
+            List.of(RecordOrder.ascending(Contact_.NAME)))
         .stream()
         .collect(Collectors.groupingBy(Contact::companyId));
   }
@@ -123,8 +128,8 @@ public class DefaultContactService implements ContactService {
     return records.page(
         Interaction.class,
         workspace,
-        RecordFilter.where().equal("contactId", contactId),
-        List.of(RecordOrder.descending("occurredAt")),
+        RecordFilter.where().equal(Interaction_.CONTACT_ID, contactId),
+        List.of(RecordOrder.descending(Interaction_.OCCURRED_AT)),
         page.offset(),
         page.limit());
   }

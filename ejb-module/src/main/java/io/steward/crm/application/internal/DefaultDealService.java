@@ -7,18 +7,19 @@ import io.steward.crm.domain.Contact;
 import io.steward.crm.domain.Deal;
 import io.steward.crm.domain.DealStage;
 import io.steward.crm.domain.DealTerms;
+import io.steward.crm.domain.Deal_;
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.Dates;
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.StewardException;
-import io.steward.workspace.application.RecordChanges;
-import io.steward.workspace.application.WorkspaceAccess;
-import io.steward.workspace.domain.RecordFilter;
-import io.steward.workspace.domain.RecordOrder;
-import io.steward.workspace.domain.RecordPage;
-import io.steward.workspace.domain.WorkspaceId;
-import io.steward.workspace.domain.WorkspaceRecords;
-import io.steward.workspace.domain.WorkspaceRole;
+import io.steward.tenancy.application.RecordChanges;
+import io.steward.tenancy.application.WorkspaceAccess;
+import io.steward.tenancy.domain.RecordFilter;
+import io.steward.tenancy.domain.RecordOrder;
+import io.steward.tenancy.domain.RecordPage;
+import io.steward.tenancy.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceRecords;
+import io.steward.tenancy.domain.WorkspaceRole;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -35,7 +36,7 @@ import java.util.stream.Collectors;
 public class DefaultDealService implements DealService {
 
   private static final List<RecordOrder> BY_EXPECTED_CLOSE =
-      List.of(RecordOrder.ascending("expectedClose"), RecordOrder.ascending("title"));
+      List.of(RecordOrder.ascending(Deal_.EXPECTED_CLOSE), RecordOrder.ascending(Deal_.TITLE));
 
   @Inject WorkspaceAccess access;
   @Inject WorkspaceRecords records;
@@ -57,16 +58,17 @@ public class DefaultDealService implements DealService {
     access.require(workspace, WorkspaceRole.VIEWER);
     RecordFilter filter =
         RecordFilter.where()
-            .equal("companyId", companyId)
-            .equal("contactId", contactId)
-            .in("stage", stages)
-            .atMost("expectedClose", Dates.inRange("filter.closingBy", closingBy))
-            .containsText(search, "title");
+            .equal(Deal_.COMPANY_ID, companyId)
+            .equal(Deal_.CONTACT_ID, contactId)
+            .in(Deal_.STAGE, stages)
+            .atMost(Deal_.EXPECTED_CLOSE, Dates.inRange("filter.closingBy", closingBy))
+            .containsText(search, Deal_.TITLE);
     List<RecordOrder> sorting =
         switch (order == null ? DealOrder.EXPECTED_CLOSE : order) {
           case EXPECTED_CLOSE -> BY_EXPECTED_CLOSE;
-          case VALUE -> List.of(RecordOrder.descending("value"), RecordOrder.ascending("title"));
-          case RECENTLY_UPDATED -> List.of(RecordOrder.descending("updatedAt"));
+          case VALUE ->
+              List.of(RecordOrder.descending(Deal_.VALUE), RecordOrder.ascending(Deal_.TITLE));
+          case RECENTLY_UPDATED -> List.of(RecordOrder.descending(Deal_.UPDATED_AT));
         };
     return records.page(Deal.class, workspace, filter, sorting, page.offset(), page.limit());
   }
@@ -85,7 +87,7 @@ public class DefaultDealService implements DealService {
         .list(
             Deal.class,
             workspace,
-            RecordFilter.where().in("companyId", companyIds).in("stage", DealStage.open()),
+            RecordFilter.where().in(Deal_.COMPANY_ID, companyIds).in(Deal_.STAGE, DealStage.open()),
             BY_EXPECTED_CLOSE)
         .stream()
         .collect(Collectors.groupingBy(Deal::companyId));

@@ -2,7 +2,7 @@ package io.steward.event.infrastructure.persistence;
 
 import io.steward.event.domain.Outbox;
 import io.steward.event.domain.OutboxEvent;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

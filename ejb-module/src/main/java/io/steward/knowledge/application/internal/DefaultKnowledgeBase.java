@@ -5,6 +5,7 @@ import io.steward.knowledge.domain.DocumentContent;
 import io.steward.knowledge.domain.DocumentReader;
 import io.steward.knowledge.domain.KnowledgeChunk;
 import io.steward.knowledge.domain.KnowledgeDocument;
+import io.steward.knowledge.domain.KnowledgeDocument_;
 import io.steward.knowledge.domain.KnowledgeIndex;
 import io.steward.knowledge.domain.PageFetcher;
 import io.steward.knowledge.domain.UnreadableDocumentException;
@@ -13,14 +14,14 @@ import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.QuotaExceededException;
 import io.steward.shared.domain.StewardException;
 import io.steward.shared.domain.Text;
-import io.steward.workspace.application.RecordChanges;
-import io.steward.workspace.application.WorkspaceAccess;
-import io.steward.workspace.domain.RecordFilter;
-import io.steward.workspace.domain.RecordOrder;
-import io.steward.workspace.domain.RecordPage;
-import io.steward.workspace.domain.WorkspaceId;
-import io.steward.workspace.domain.WorkspaceRecords;
-import io.steward.workspace.domain.WorkspaceRole;
+import io.steward.tenancy.application.RecordChanges;
+import io.steward.tenancy.application.WorkspaceAccess;
+import io.steward.tenancy.domain.RecordFilter;
+import io.steward.tenancy.domain.RecordOrder;
+import io.steward.tenancy.domain.RecordPage;
+import io.steward.tenancy.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceRecords;
+import io.steward.tenancy.domain.WorkspaceRole;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -75,7 +76,8 @@ public class DefaultKnowledgeBase implements KnowledgeBase {
             .supportedType(bytes, fileName)
             .orElseThrow(() -> new InvalidInputException("file", "must be " + SUPPORTED));
     String checksum = Checksums.sha256(bytes);
-    Optional<KnowledgeDocument> same = documentWith(workspace, "checksum", checksum);
+    Optional<KnowledgeDocument> same =
+        documentWith(workspace, KnowledgeDocument_.CHECKSUM, checksum);
     if (same.isPresent()) {
       return new Upload(same.get(), false);
     }
@@ -110,7 +112,8 @@ public class DefaultKnowledgeBase implements KnowledgeBase {
       throws StewardException {
     access.require(workspace, WorkspaceRole.MEMBER);
     URI address = address(url);
-    Optional<KnowledgeDocument> same = documentWith(workspace, "sourceUrl", address.toString());
+    Optional<KnowledgeDocument> same =
+        documentWith(workspace, KnowledgeDocument_.SOURCE_URL, address.toString());
     if (same.isPresent()) {
       return new Upload(same.get(), false);
     }
@@ -196,7 +199,7 @@ public class DefaultKnowledgeBase implements KnowledgeBase {
         KnowledgeDocument.class,
         workspace,
         RecordFilter.where(),
-        List.of(RecordOrder.descending("createdAt")),
+        List.of(RecordOrder.descending(KnowledgeDocument_.CREATED_AT)),
         page.offset(),
         page.limit());
   }

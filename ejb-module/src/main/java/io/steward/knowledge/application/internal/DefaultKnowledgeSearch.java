@@ -1,18 +1,18 @@
 package io.steward.knowledge.application.internal;
 
 import io.steward.knowledge.application.KnowledgeSearch;
-import io.steward.knowledge.domain.EmbeddingModel;
 import io.steward.knowledge.domain.KnowledgeDocument;
 import io.steward.knowledge.domain.KnowledgeIndex;
+import io.steward.provider.domain.EmbeddingModel;
 import io.steward.shared.domain.Dates;
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.StewardException;
 import io.steward.shared.domain.Text;
-import io.steward.workspace.application.WorkspaceAccess;
-import io.steward.workspace.domain.WorkspaceId;
-import io.steward.workspace.domain.WorkspaceRecord;
-import io.steward.workspace.domain.WorkspaceRecords;
-import io.steward.workspace.domain.WorkspaceRole;
+import io.steward.tenancy.application.WorkspaceAccess;
+import io.steward.tenancy.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceRecord;
+import io.steward.tenancy.domain.WorkspaceRecords;
+import io.steward.tenancy.domain.WorkspaceRole;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Comparator;

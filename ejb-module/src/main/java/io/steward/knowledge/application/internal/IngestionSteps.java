@@ -9,7 +9,7 @@ import io.steward.knowledge.domain.KnowledgeDocument;
 import io.steward.knowledge.domain.Passage;
 import io.steward.knowledge.domain.UnreadableDocumentException;
 import io.steward.shared.domain.QuotaExceededException;
-import io.steward.workspace.domain.WorkspaceRole;
+import io.steward.tenancy.domain.WorkspaceRole;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -2,13 +2,13 @@ package io.steward.knowledge.application.internal;
 
 import io.steward.knowledge.domain.Chunker;
 import io.steward.knowledge.domain.DocumentReader;
-import io.steward.knowledge.domain.EmbeddingModel;
 import io.steward.knowledge.domain.PageFetcher;
 import io.steward.knowledge.domain.Passage;
 import io.steward.knowledge.domain.UnreadableDocumentException;
+import io.steward.provider.domain.EmbeddingModel;
 import io.steward.shared.domain.QuotaExceededException;
-import io.steward.workspace.application.Caller;
-import io.steward.workspace.application.CurrentCaller;
+import io.steward.tenancy.application.Caller;
+import io.steward.tenancy.application.CurrentCaller;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

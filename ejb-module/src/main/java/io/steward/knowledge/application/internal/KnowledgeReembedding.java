@@ -1,9 +1,9 @@
 package io.steward.knowledge.application.internal;
 
-import io.steward.knowledge.domain.EmbeddingModel;
 import io.steward.knowledge.domain.KnowledgeChunk;
-import io.steward.workspace.application.Caller;
-import io.steward.workspace.application.CurrentCaller;
+import io.steward.provider.domain.EmbeddingModel;
+import io.steward.tenancy.application.Caller;
+import io.steward.tenancy.application.CurrentCaller;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

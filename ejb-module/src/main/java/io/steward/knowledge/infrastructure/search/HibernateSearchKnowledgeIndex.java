@@ -2,7 +2,7 @@ package io.steward.knowledge.infrastructure.search;
 
 import io.steward.knowledge.domain.KnowledgeChunk;
 import io.steward.knowledge.domain.KnowledgeIndex;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

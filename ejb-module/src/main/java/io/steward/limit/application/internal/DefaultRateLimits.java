@@ -4,7 +4,7 @@ import io.steward.limit.application.RateLimits;
 import io.steward.limit.domain.RateLimit;
 import io.steward.limit.domain.TokenBuckets;
 import io.steward.shared.domain.RateLimitedException;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import io.steward.provider.domain.ModelProvider;
 import io.steward.provider.domain.ModelUsage;
 import io.steward.provider.domain.ProviderStore;
 import io.steward.provider.domain.UsageTotal;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

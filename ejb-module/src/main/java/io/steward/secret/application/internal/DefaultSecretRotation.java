@@ -3,7 +3,7 @@ package io.steward.secret.application.internal;
 import io.steward.secret.application.SecretRotation;
 import io.steward.shared.domain.AccessDeniedException;
 import io.steward.shared.domain.StewardException;
-import io.steward.workspace.application.CurrentCaller;
+import io.steward.tenancy.application.CurrentCaller;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -3,17 +3,18 @@ package io.steward.work.application.internal;
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.Dates;
 import io.steward.shared.domain.StewardException;
+import io.steward.tenancy.application.RecordChanges;
+import io.steward.tenancy.application.WorkspaceAccess;
+import io.steward.tenancy.domain.RecordFilter;
+import io.steward.tenancy.domain.RecordOrder;
+import io.steward.tenancy.domain.RecordPage;
+import io.steward.tenancy.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceRecords;
+import io.steward.tenancy.domain.WorkspaceRole;
 import io.steward.work.application.CheckpointService;
 import io.steward.work.application.ProjectService;
 import io.steward.work.domain.Checkpoint;
-import io.steward.workspace.application.RecordChanges;
-import io.steward.workspace.application.WorkspaceAccess;
-import io.steward.workspace.domain.RecordFilter;
-import io.steward.workspace.domain.RecordOrder;
-import io.steward.workspace.domain.RecordPage;
-import io.steward.workspace.domain.WorkspaceId;
-import io.steward.workspace.domain.WorkspaceRecords;
-import io.steward.workspace.domain.WorkspaceRole;
+import io.steward.work.domain.Checkpoint_;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -35,14 +36,14 @@ public class DefaultCheckpointService implements CheckpointService {
     access.require(workspace, WorkspaceRole.VIEWER);
     RecordFilter filter =
         RecordFilter.where()
-            .equal("projectId", projectId)
-            .atLeast("date", Dates.inRange("filter.from", from))
-            .atMost("date", Dates.inRange("filter.to", to));
+            .equal(Checkpoint_.PROJECT_ID, projectId)
+            .atLeast(Checkpoint_.DATE, Dates.inRange("filter.from", from))
+            .atMost(Checkpoint_.DATE, Dates.inRange("filter.to", to));
     return records.page(
         Checkpoint.class,
         workspace,
         filter,
-        List.of(RecordOrder.ascending("date")),
+        List.of(RecordOrder.ascending(Checkpoint_.DATE)),
         page.offset(),
         page.limit());
   }

@@ -2,17 +2,18 @@ package io.steward.work.application.internal;
 
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.StewardException;
+import io.steward.tenancy.application.RecordChanges;
+import io.steward.tenancy.application.WorkspaceAccess;
+import io.steward.tenancy.domain.RecordFilter;
+import io.steward.tenancy.domain.RecordOrder;
+import io.steward.tenancy.domain.RecordPage;
+import io.steward.tenancy.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceRecords;
+import io.steward.tenancy.domain.WorkspaceRole;
 import io.steward.work.application.NoteService;
 import io.steward.work.application.ProjectService;
 import io.steward.work.domain.Note;
-import io.steward.workspace.application.RecordChanges;
-import io.steward.workspace.application.WorkspaceAccess;
-import io.steward.workspace.domain.RecordFilter;
-import io.steward.workspace.domain.RecordOrder;
-import io.steward.workspace.domain.RecordPage;
-import io.steward.workspace.domain.WorkspaceId;
-import io.steward.workspace.domain.WorkspaceRecords;
-import io.steward.workspace.domain.WorkspaceRole;
+import io.steward.work.domain.Note_;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -33,12 +34,14 @@ public class DefaultNoteService implements NoteService {
       throws StewardException {
     access.require(workspace, WorkspaceRole.VIEWER);
     RecordFilter filter =
-        RecordFilter.where().equal("projectId", projectId).containsText(search, "title", "content");
+        RecordFilter.where()
+            .equal(Note_.PROJECT_ID, projectId)
+            .containsText(search, Note_.TITLE, Note_.CONTENT);
     return records.page(
         Note.class,
         workspace,
         filter,
-        List.of(RecordOrder.descending("updatedAt")),
+        List.of(RecordOrder.descending(Note_.UPDATED_AT)),
         page.offset(),
         page.limit());
   }

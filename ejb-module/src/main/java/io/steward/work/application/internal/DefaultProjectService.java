@@ -3,21 +3,23 @@ package io.steward.work.application.internal;
 import io.steward.crm.application.CompanyService;
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.StewardException;
+import io.steward.tenancy.application.RecordChanges;
+import io.steward.tenancy.application.WorkspaceAccess;
+import io.steward.tenancy.domain.RecordFilter;
+import io.steward.tenancy.domain.RecordOrder;
+import io.steward.tenancy.domain.RecordPage;
+import io.steward.tenancy.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceRecords;
+import io.steward.tenancy.domain.WorkspaceRecords.GroupCount;
+import io.steward.tenancy.domain.WorkspaceRole;
 import io.steward.work.application.ProjectService;
 import io.steward.work.domain.Project;
 import io.steward.work.domain.ProjectStatus;
+import io.steward.work.domain.Project_;
 import io.steward.work.domain.Task;
 import io.steward.work.domain.TaskStatus;
 import io.steward.work.domain.TaskTally;
-import io.steward.workspace.application.RecordChanges;
-import io.steward.workspace.application.WorkspaceAccess;
-import io.steward.workspace.domain.RecordFilter;
-import io.steward.workspace.domain.RecordOrder;
-import io.steward.workspace.domain.RecordPage;
-import io.steward.workspace.domain.WorkspaceId;
-import io.steward.workspace.domain.WorkspaceRecords;
-import io.steward.workspace.domain.WorkspaceRecords.GroupCount;
-import io.steward.workspace.domain.WorkspaceRole;
+import io.steward.work.domain.Task_;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Collection;
@@ -42,14 +44,14 @@ public class DefaultProjectService implements ProjectService {
     access.require(workspace, WorkspaceRole.VIEWER);
     RecordFilter filter =
         RecordFilter.where()
-            .equal("companyId", companyId)
-            .equal("status", status)
-            .containsText(search, "name");
+            .equal(Project_.COMPANY_ID, companyId)
+            .equal(Project_.STATUS, status)
+            .containsText(search, Project_.NAME);
     return records.page(
         Project.class,
         workspace,
         filter,
-        List.of(RecordOrder.ascending("name")),
+        List.of(RecordOrder.ascending(Project_.NAME)),
         page.offset(),
         page.limit());
   }
@@ -117,9 +119,9 @@ public class DefaultProjectService implements ProjectService {
         records.count(
             Task.class,
             workspace,
-            RecordFilter.where().in("projectId", projectIds),
-            "projectId",
-            "status")) {
+            RecordFilter.where().in(Task_.PROJECT_ID, projectIds),
+            Task_.PROJECT_ID,
+            Task_.STATUS)) {
       counts
           .computeIfAbsent((UUID) group.key().get(0), p -> new EnumMap<>(TaskStatus.class))
           .put((TaskStatus) group.key().get(1), group.count());

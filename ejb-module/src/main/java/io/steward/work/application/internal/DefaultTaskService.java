@@ -4,27 +4,30 @@ import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.AccessDeniedException;
 import io.steward.shared.domain.Dates;
 import io.steward.shared.domain.StewardException;
+import io.steward.tenancy.application.RecordChanges;
+import io.steward.tenancy.application.WorkspaceAccess;
+import io.steward.tenancy.domain.Person;
+import io.steward.tenancy.domain.Person_;
+import io.steward.tenancy.domain.RecordFilter;
+import io.steward.tenancy.domain.RecordOrder;
+import io.steward.tenancy.domain.RecordPage;
+import io.steward.tenancy.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceRecords;
+import io.steward.tenancy.domain.WorkspaceRecords.GroupCount;
+import io.steward.tenancy.domain.WorkspaceRecords.Owned;
+import io.steward.tenancy.domain.WorkspaceRole;
 import io.steward.work.application.ProjectService;
 import io.steward.work.application.TaskQuery;
 import io.steward.work.application.TaskService;
 import io.steward.work.domain.Comment;
+import io.steward.work.domain.Comment_;
 import io.steward.work.domain.Task;
 import io.steward.work.domain.TaskDraft;
 import io.steward.work.domain.TaskStatus;
-import io.steward.workspace.application.RecordChanges;
-import io.steward.workspace.application.WorkspaceAccess;
+import io.steward.work.domain.Task_;
 import io.steward.workspace.application.WorkspacePeople;
-import io.steward.workspace.domain.Person;
-import io.steward.workspace.domain.RecordFilter;
-import io.steward.workspace.domain.RecordOrder;
-import io.steward.workspace.domain.RecordPage;
 import io.steward.workspace.domain.UnknownWorkspaceException;
-import io.steward.workspace.domain.WorkspaceId;
-import io.steward.workspace.domain.WorkspaceRecords;
-import io.steward.workspace.domain.WorkspaceRecords.GroupCount;
-import io.steward.workspace.domain.WorkspaceRecords.Owned;
 import io.steward.workspace.domain.WorkspaceRepository;
-import io.steward.workspace.domain.WorkspaceRole;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -51,15 +54,15 @@ public class DefaultTaskService implements TaskService {
     access.require(workspace, WorkspaceRole.VIEWER);
     RecordFilter filter =
         RecordFilter.where()
-            .equal("projectId", query.projectId())
-            .in("status", query.statuses())
-            .in("priority", query.priorities())
-            .hasElement("assignees", "userId", query.assigneeId())
-            .atMost("dueDate", Dates.inRange("filter.dueBefore", query.dueBefore()))
-            .atLeast("dueDate", Dates.inRange("filter.dueAfter", query.dueAfter()))
-            .containsText(query.search(), "title", "description");
+            .equal(Task_.PROJECT_ID, query.projectId())
+            .in(Task_.STATUS, query.statuses())
+            .in(Task_.PRIORITY, query.priorities())
+            .hasElement(Task_.ASSIGNEES, Person_.USER_ID, query.assigneeId())
+            .atMost(Task_.DUE_DATE, Dates.inRange("filter.dueBefore", query.dueBefore()))
+            .atLeast(Task_.DUE_DATE, Dates.inRange("filter.dueAfter", query.dueAfter()))
+            .containsText(query.search(), Task_.TITLE, Task_.DESCRIPTION);
     if (Boolean.TRUE.equals(query.dueToday())) {
-      filter.equal("dueDate", today(workspace));
+      filter.equal(Task_.DUE_DATE, today(workspace));
     }
     return records.page(
         Task.class, workspace, filter, order(query.order()), page.offset(), page.limit());
@@ -68,11 +71,13 @@ public class DefaultTaskService implements TaskService {
   private static List<RecordOrder> order(TaskQuery.TaskOrder order) {
     return switch (order == null ? TaskQuery.TaskOrder.DUE_DATE : order) {
       case DUE_DATE ->
-          List.of(RecordOrder.ascending("dueDate"), RecordOrder.ascending("priorityRank"));
+          List.of(
+              RecordOrder.ascending(Task_.DUE_DATE), RecordOrder.ascending(Task_.PRIORITY_RANK));
       case PRIORITY ->
-          List.of(RecordOrder.ascending("priorityRank"), RecordOrder.ascending("dueDate"));
-      case RECENTLY_UPDATED -> List.of(RecordOrder.descending("updatedAt"));
-      case TITLE -> List.of(RecordOrder.ascending("title"));
+          List.of(
+              RecordOrder.ascending(Task_.PRIORITY_RANK), RecordOrder.ascending(Task_.DUE_DATE));
+      case RECENTLY_UPDATED -> List.of(RecordOrder.descending(Task_.UPDATED_AT));
+      case TITLE -> List.of(RecordOrder.ascending(Task_.TITLE));
     };
   }
 
@@ -153,7 +158,7 @@ public class DefaultTaskService implements TaskService {
     access.require(workspace, WorkspaceRole.VIEWER);
     Map<UUID, List<Person>> assignees = new HashMap<>();
     for (Owned<Person> assignee :
-        records.elements(Task.class, workspace, taskIds, "assignees", Person.class)) {
+        records.elements(Task.class, workspace, taskIds, Task_.ASSIGNEES, Person.class)) {
       assignees.computeIfAbsent(assignee.owner(), t -> new ArrayList<>()).add(assignee.element());
     }
     return assignees;
@@ -167,7 +172,10 @@ public class DefaultTaskService implements TaskService {
     if (!taskIds.isEmpty()) {
       for (GroupCount group :
           records.count(
-              Comment.class, workspace, RecordFilter.where().in("taskId", taskIds), "taskId")) {
+              Comment.class,
+              workspace,
+              RecordFilter.where().in(Comment_.TASK_ID, taskIds),
+              Comment_.TASK_ID)) {
         counts.put((UUID) group.key().get(0), group.count());
       }
     }
@@ -182,8 +190,8 @@ public class DefaultTaskService implements TaskService {
     return records.page(
         Comment.class,
         workspace,
-        RecordFilter.where().equal("taskId", taskId),
-        List.of(RecordOrder.ascending("createdAt")),
+        RecordFilter.where().equal(Comment_.TASK_ID, taskId),
+        List.of(RecordOrder.ascending(Comment_.CREATED_AT)),
         page.offset(),
         page.limit());
   }

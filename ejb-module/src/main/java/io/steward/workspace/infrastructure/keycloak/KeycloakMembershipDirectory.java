@@ -2,11 +2,11 @@ package io.steward.workspace.infrastructure.keycloak;
 
 import static io.steward.workspace.infrastructure.keycloak.KeycloakAdminClient.encode;
 
+import io.steward.tenancy.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceRole;
 import io.steward.workspace.domain.DirectoryUser;
 import io.steward.workspace.domain.Member;
 import io.steward.workspace.domain.MembershipDirectory;
-import io.steward.workspace.domain.WorkspaceId;
-import io.steward.workspace.domain.WorkspaceRole;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.steward.workspace.infrastructure.persistence;
 
+import io.steward.tenancy.domain.WorkspaceId;
 import io.steward.workspace.domain.Workspace;
-import io.steward.workspace.domain.WorkspaceId;
 import io.steward.workspace.domain.WorkspaceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,2 +1,2 @@
-/** JPA storage of workspace records, and the demo workspace of the embedded default. */
+/** JPA storage of workspaces. */
 package io.steward.workspace.infrastructure.persistence;

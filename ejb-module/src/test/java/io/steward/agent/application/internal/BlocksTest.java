@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.steward.agent.application.EntityRef;
+import io.steward.agent.spi.EntityRef;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;

@@ -3,7 +3,7 @@ package io.steward.agent.application.internal;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

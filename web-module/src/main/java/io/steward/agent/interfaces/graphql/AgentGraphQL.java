@@ -1,20 +1,20 @@
 package io.steward.agent.interfaces.graphql;
 
-import io.steward.agent.application.Agent;
 import io.steward.agent.application.AgentRegistry;
 import io.steward.agent.application.AgentRunService;
-import io.steward.agent.application.AgentTool;
 import io.steward.agent.application.PlanStep;
 import io.steward.agent.application.Playbooks;
 import io.steward.agent.application.Playbooks.Playbook;
 import io.steward.agent.domain.AgentRun;
 import io.steward.agent.domain.RunEvent;
+import io.steward.agent.spi.Agent;
+import io.steward.agent.spi.AgentTool;
 import io.steward.shared.application.Paging;
 import io.steward.shared.domain.StewardException;
-import io.steward.shared.interfaces.graphql.Connections;
 import io.steward.shared.interfaces.graphql.PageInfo;
 import io.steward.shared.interfaces.graphql.TranslatesFailures;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
+import io.steward.tenancy.interfaces.graphql.Connections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;

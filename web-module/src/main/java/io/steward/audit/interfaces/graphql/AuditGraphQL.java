@@ -3,7 +3,7 @@ package io.steward.audit.interfaces.graphql;
 import io.steward.audit.application.AuditLog;
 import io.steward.shared.domain.StewardException;
 import io.steward.shared.interfaces.graphql.TranslatesFailures;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.DefaultValue;

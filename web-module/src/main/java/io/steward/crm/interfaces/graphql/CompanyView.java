@@ -1,7 +1,7 @@
 package io.steward.crm.interfaces.graphql;
 
 import io.steward.crm.domain.Company;
-import io.steward.shared.interfaces.graphql.RecordView;
+import io.steward.tenancy.interfaces.graphql.RecordView;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 

@@ -1,7 +1,7 @@
 package io.steward.crm.interfaces.graphql;
 
 import io.steward.crm.domain.Contact;
-import io.steward.shared.interfaces.graphql.RecordView;
+import io.steward.tenancy.interfaces.graphql.RecordView;
 import io.steward.workspace.interfaces.graphql.PersonView;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;

@@ -3,7 +3,7 @@ package io.steward.crm.interfaces.graphql;
 import io.steward.crm.domain.Deal;
 import io.steward.crm.interfaces.graphql.CrmEnums.DealStage;
 import io.steward.shared.interfaces.graphql.Enums;
-import io.steward.shared.interfaces.graphql.RecordView;
+import io.steward.tenancy.interfaces.graphql.RecordView;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -3,7 +3,7 @@ package io.steward.crm.interfaces.graphql;
 import io.steward.crm.domain.Interaction;
 import io.steward.crm.interfaces.graphql.CrmEnums.InteractionKind;
 import io.steward.shared.interfaces.graphql.Enums;
-import io.steward.shared.interfaces.graphql.RecordView;
+import io.steward.tenancy.interfaces.graphql.RecordView;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.eclipse.microprofile.graphql.Description;

@@ -4,7 +4,7 @@ import io.steward.event.application.ChangeFeed;
 import io.steward.event.domain.OutboxEvent;
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.StewardException;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

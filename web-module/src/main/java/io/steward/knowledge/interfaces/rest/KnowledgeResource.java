@@ -6,7 +6,7 @@ import io.steward.knowledge.interfaces.graphql.KnowledgeDocumentView;
 import io.steward.shared.application.RequestMetadata;
 import io.steward.shared.domain.StewardException;
 import io.steward.shared.interfaces.graphql.Ids;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -22,7 +22,7 @@ import io.steward.shared.interfaces.graphql.Enums;
 import io.steward.shared.interfaces.graphql.Ids;
 import io.steward.shared.interfaces.graphql.Numbers;
 import io.steward.shared.interfaces.graphql.TranslatesFailures;
-import io.steward.workspace.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;

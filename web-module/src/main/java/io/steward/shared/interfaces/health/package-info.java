@@ -1,2 +1,2 @@
-/** Readiness of Steward's dependencies for MicroProfile Health. */
+/** Liveness, and readiness of the database, probed in the background for MicroProfile Health. */
 package io.steward.shared.interfaces.health;

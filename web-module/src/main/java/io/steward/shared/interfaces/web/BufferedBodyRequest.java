@@ -15,17 +15,17 @@ import java.util.Optional;
  * A request whose body was read whole (within its limit) before it reaches the servlet, so the
  * filters after it can look into the body too: the GraphQL request, read as JSON anyway.
  */
-class BufferedBodyRequest extends HttpServletRequestWrapper {
+public class BufferedBodyRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;
 
-  BufferedBodyRequest(HttpServletRequest request, byte[] body) {
+  public BufferedBodyRequest(HttpServletRequest request, byte[] body) {
     super(request);
     this.body = body;
   }
 
   /** The body read by this or an enclosed request wrapper, if one was. */
-  static Optional<byte[]> bodyOf(ServletRequest request) {
+  public static Optional<byte[]> bodyOf(ServletRequest request) {
     for (ServletRequest r = request; ; r = ((ServletRequestWrapper) r).getRequest()) {
       if (r instanceof BufferedBodyRequest buffered) {
         return Optional.of(buffered.body);

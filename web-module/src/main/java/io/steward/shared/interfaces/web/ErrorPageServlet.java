@@ -10,8 +10,8 @@ import java.io.IOException;
 /**
  * The container's error pages as JSON instead of HTML. A 401 or 403 arrives here only when Payara's
  * MicroProfile JWT mechanism refused the credentials that came with the request (bad signature,
- * expired, wrong issuer or audience) — requests without any are answered by {@link
- * AuthenticationFilter} — and is answered 403, as Steward's contract says.
+ * expired, wrong issuer or audience) — requests without any are answered by the authentication
+ * filter — and is answered 403, as Steward's contract says.
  */
 @WebServlet("/errors/*")
 public class ErrorPageServlet extends HttpServlet {

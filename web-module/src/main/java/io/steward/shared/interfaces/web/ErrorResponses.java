@@ -9,11 +9,11 @@ import java.io.IOException;
  * Writes an error that happens outside any resource: GraphQL clients get a GraphQL error document,
  * everyone else an {@code application/problem+json} document, both with Steward's stable code.
  */
-final class ErrorResponses {
+public final class ErrorResponses {
 
   private ErrorResponses() {}
 
-  static void write(
+  public static void write(
       HttpServletRequest request,
       HttpServletResponse response,
       int status,
@@ -29,7 +29,7 @@ final class ErrorResponses {
         message);
   }
 
-  static void write(
+  public static void write(
       HttpServletResponse response,
       String requestUri,
       String requestId,

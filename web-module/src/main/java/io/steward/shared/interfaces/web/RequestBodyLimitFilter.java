@@ -1,6 +1,6 @@
 package io.steward.shared.interfaces.web;
 
-import io.steward.knowledge.application.KnowledgeBase;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.OptionalLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -16,13 +17,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the first byte over the limit (chunked bodies included). GraphQL bodies are read here, within the
  * limit, for the servlet and for the rate limits to see. Limits: {@code
  * steward.http.max-body-bytes} for GraphQL and JSON, {@code steward.http.max-run-body-bytes} for
- * starting runs (conversations can be long), and the knowledge file size plus room for the form
- * around it for uploads.
+ * starting runs (conversations can be long), and what a {@link LargerBody} allows for its requests
+ * (uploads).
  */
 public class RequestBodyLimitFilter extends HttpFilter {
-
-  /** The multipart framing and the small parts beside an uploaded file (title, tags). */
-  static final long UPLOAD_FORM_BYTES = 64 * 1024;
 
   @Inject
   @ConfigProperty(name = "steward.http.max-body-bytes")
@@ -32,7 +30,7 @@ public class RequestBodyLimitFilter extends HttpFilter {
   @ConfigProperty(name = "steward.http.max-run-body-bytes")
   long maxRunBodyBytes;
 
-  @Inject KnowledgeBase knowledge;
+  @Inject Instance<LargerBody> largerBodies;
 
   @Override
   protected void doFilter(
@@ -62,8 +60,11 @@ public class RequestBodyLimitFilter extends HttpFilter {
     if (ApiRequests.startsRun(request)) {
       return maxRunBodyBytes;
     }
-    if (ApiRequests.uploadsKnowledge(request)) {
-      return knowledge.maxFileBytes() + UPLOAD_FORM_BYTES;
+    for (LargerBody larger : largerBodies) {
+      OptionalLong limit = larger.limitFor(request);
+      if (limit.isPresent()) {
+        return limit.getAsLong();
+      }
     }
     return maxBodyBytes;
   }

@@ -1,2 +1,5 @@
-/** Servlet filters every request passes: request ids and authentication of the API paths. */
+/**
+ * Servlet filters every request passes that know no capability: request ids, body limits, GraphQL
+ * request checks and error codes, and JSON error pages.
+ */
 package io.steward.shared.interfaces.web;

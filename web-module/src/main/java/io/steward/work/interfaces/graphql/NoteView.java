@@ -1,6 +1,6 @@
 package io.steward.work.interfaces.graphql;
 
-import io.steward.shared.interfaces.graphql.RecordView;
+import io.steward.tenancy.interfaces.graphql.RecordView;
 import io.steward.work.domain.Note;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;

@@ -1,7 +1,7 @@
 package io.steward.work.interfaces.graphql;
 
 import io.steward.shared.interfaces.graphql.Enums;
-import io.steward.shared.interfaces.graphql.RecordView;
+import io.steward.tenancy.interfaces.graphql.RecordView;
 import io.steward.work.domain.Project;
 import io.steward.work.interfaces.graphql.WorkEnums.ProjectStatus;
 import org.eclipse.microprofile.graphql.Id;

@@ -1,7 +1,7 @@
 package io.steward.work.interfaces.graphql;
 
 import io.steward.shared.interfaces.graphql.Enums;
-import io.steward.shared.interfaces.graphql.RecordView;
+import io.steward.tenancy.interfaces.graphql.RecordView;
 import io.steward.work.domain.Task;
 import io.steward.work.interfaces.graphql.WorkEnums.TaskPriority;
 import io.steward.work.interfaces.graphql.WorkEnums.TaskStatus;

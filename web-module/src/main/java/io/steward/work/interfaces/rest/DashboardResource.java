@@ -2,6 +2,8 @@ package io.steward.work.interfaces.rest;
 
 import io.steward.shared.application.Paging;
 import io.steward.shared.domain.StewardException;
+import io.steward.tenancy.domain.Person;
+import io.steward.tenancy.domain.WorkspaceId;
 import io.steward.work.application.ProjectService;
 import io.steward.work.application.TaskQuery;
 import io.steward.work.application.TaskService;
@@ -10,8 +12,6 @@ import io.steward.work.domain.ProjectStatus;
 import io.steward.work.domain.Task;
 import io.steward.work.domain.TaskStatus;
 import io.steward.work.domain.TaskTally;
-import io.steward.workspace.domain.Person;
-import io.steward.workspace.domain.WorkspaceId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

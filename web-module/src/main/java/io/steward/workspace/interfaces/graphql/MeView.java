@@ -1,6 +1,6 @@
 package io.steward.workspace.interfaces.graphql;
 
-import io.steward.workspace.application.Caller;
+import io.steward.tenancy.application.Caller;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;

@@ -1,6 +1,6 @@
 package io.steward.workspace.interfaces.graphql;
 
-import io.steward.workspace.domain.Person;
+import io.steward.tenancy.domain.Person;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;

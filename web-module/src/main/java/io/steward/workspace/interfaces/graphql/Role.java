@@ -1,6 +1,6 @@
 package io.steward.workspace.interfaces.graphql;
 
-import io.steward.workspace.domain.WorkspaceRole;
+import io.steward.tenancy.domain.WorkspaceRole;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Enum;
 

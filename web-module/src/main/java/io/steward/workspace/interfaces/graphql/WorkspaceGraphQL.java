@@ -2,11 +2,11 @@ package io.steward.workspace.interfaces.graphql;
 
 import io.steward.shared.domain.StewardException;
 import io.steward.shared.interfaces.graphql.TranslatesFailures;
-import io.steward.workspace.application.CurrentCaller;
+import io.steward.tenancy.application.CurrentCaller;
+import io.steward.tenancy.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceRole;
 import io.steward.workspace.application.WorkspaceService;
 import io.steward.workspace.domain.Workspace;
-import io.steward.workspace.domain.WorkspaceId;
-import io.steward.workspace.domain.WorkspaceRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;

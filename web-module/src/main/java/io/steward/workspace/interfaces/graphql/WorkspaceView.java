@@ -1,8 +1,8 @@
 package io.steward.workspace.interfaces.graphql;
 
-import io.steward.workspace.application.Caller;
+import io.steward.tenancy.application.Caller;
+import io.steward.tenancy.domain.WorkspaceRole;
 import io.steward.workspace.domain.Workspace;
-import io.steward.workspace.domain.WorkspaceRole;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.eclipse.microprofile.graphql.Description;

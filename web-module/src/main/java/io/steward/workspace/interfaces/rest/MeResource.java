@@ -1,6 +1,6 @@
 package io.steward.workspace.interfaces.rest;
 
-import io.steward.workspace.application.CurrentCaller;
+import io.steward.tenancy.application.CurrentCaller;
 import io.steward.workspace.interfaces.graphql.MeView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,0 +1,2 @@
+/** Readiness of the identity provider that holds workspace membership. */
+package io.steward.workspace.interfaces.health;
