@@ -3,6 +3,7 @@ package io.steward.work.application;
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.StewardException;
 import io.steward.work.domain.Note;
+import io.steward.work.domain.NoteUpdate;
 import io.steward.workspace.domain.RecordPage;
 import io.steward.workspace.domain.WorkspaceId;
 import java.util.UUID;
@@ -19,8 +20,8 @@ public interface NoteService {
   Note create(WorkspaceId workspace, String title, String content, UUID projectId)
       throws StewardException;
 
-  Note update(
-      WorkspaceId workspace, UUID id, Integer version, String title, String content, UUID projectId)
+  /** Changes the fields the update gives; the others keep their values. */
+  Note update(WorkspaceId workspace, UUID id, Integer version, NoteUpdate update)
       throws StewardException;
 
   void delete(WorkspaceId workspace, UUID id, Integer version) throws StewardException;

@@ -4,6 +4,7 @@ import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.StewardException;
 import io.steward.work.domain.Project;
 import io.steward.work.domain.ProjectStatus;
+import io.steward.work.domain.ProjectUpdate;
 import io.steward.work.domain.TaskTally;
 import io.steward.workspace.domain.RecordPage;
 import io.steward.workspace.domain.WorkspaceId;
@@ -30,7 +31,8 @@ public interface ProjectService {
 
   Project create(WorkspaceId workspace, String name, UUID companyId) throws StewardException;
 
-  Project update(WorkspaceId workspace, UUID id, Integer version, String name, UUID companyId)
+  /** Changes the fields the update gives; the others keep their values. */
+  Project update(WorkspaceId workspace, UUID id, Integer version, ProjectUpdate update)
       throws StewardException;
 
   Project archive(WorkspaceId workspace, UUID id, Integer version) throws StewardException;

@@ -1,11 +1,13 @@
 package io.steward.work.application;
 
 import io.steward.shared.application.Paging.PageRequest;
+import io.steward.shared.domain.Patch;
 import io.steward.shared.domain.StewardException;
 import io.steward.work.domain.Comment;
 import io.steward.work.domain.Task;
 import io.steward.work.domain.TaskDraft;
 import io.steward.work.domain.TaskStatus;
+import io.steward.work.domain.TaskUpdate;
 import io.steward.workspace.domain.Person;
 import io.steward.workspace.domain.RecordPage;
 import io.steward.workspace.domain.WorkspaceId;
@@ -29,8 +31,16 @@ public interface TaskService {
   Task create(WorkspaceId workspace, TaskDraft draft, List<String> assigneeIds, boolean aiSuggested)
       throws StewardException;
 
+  /**
+   * Changes the fields the update gives and, if {@code assigneeIds} is given, who works on the
+   * task; the others keep their values. A project given must be active.
+   */
   Task update(
-      WorkspaceId workspace, UUID id, Integer version, TaskDraft draft, List<String> assigneeIds)
+      WorkspaceId workspace,
+      UUID id,
+      Integer version,
+      TaskUpdate update,
+      Patch<List<String>> assigneeIds)
       throws StewardException;
 
   Task changeStatus(WorkspaceId workspace, UUID id, Integer version, TaskStatus status)

@@ -1,12 +1,16 @@
 package io.steward.crm.application.internal;
 
 import io.steward.crm.application.CompanyService;
+import io.steward.crm.application.ContactQuery;
+import io.steward.crm.application.ContactQuery.ContactOrder;
 import io.steward.crm.application.ContactService;
 import io.steward.crm.domain.Contact;
 import io.steward.crm.domain.ContactDetails;
+import io.steward.crm.domain.ContactUpdate;
 import io.steward.crm.domain.Interaction;
 import io.steward.crm.domain.InteractionKind;
 import io.steward.shared.application.Paging.PageRequest;
+import io.steward.shared.domain.Patch;
 import io.steward.shared.domain.StewardException;
 import io.steward.workspace.application.RecordChanges;
 import io.steward.workspace.application.WorkspaceAccess;
@@ -37,24 +41,17 @@ public class DefaultContactService implements ContactService {
   @Inject CompanyService companies;
 
   @Override
-  public RecordPage<Contact> contacts(
-      WorkspaceId workspace,
-      UUID companyId,
-      String ownerId,
-      Integer minLeadScore,
-      String search,
-      ContactOrder order,
-      PageRequest page)
+  public RecordPage<Contact> contacts(WorkspaceId workspace, ContactQuery query, PageRequest page)
       throws StewardException {
     access.require(workspace, WorkspaceRole.VIEWER);
     RecordFilter filter =
         RecordFilter.where()
-            .equal("companyId", companyId)
-            .equal("owner.userId", ownerId)
-            .atLeast("leadScore", minLeadScore)
-            .containsText(search, "name", "email");
+            .equal("companyId", query.companyId())
+            .equal("owner.userId", query.ownerId())
+            .atLeast("leadScore", query.minLeadScore())
+            .containsText(query.search(), "name", "email");
     List<RecordOrder> sorting =
-        switch (order == null ? ContactOrder.NAME : order) {
+        switch (query.order() == null ? ContactOrder.NAME : query.order()) {
           case NAME -> List.of(RecordOrder.ascending("name"));
           case LEAD_SCORE ->
               List.of(RecordOrder.descending("leadScore"), RecordOrder.ascending("name"));
@@ -101,13 +98,15 @@ public class DefaultContactService implements ContactService {
 
   @Override
   public Contact update(
-      WorkspaceId workspace, UUID id, Integer version, ContactDetails details, String ownerId)
+      WorkspaceId workspace, UUID id, Integer version, ContactUpdate update, Patch<String> ownerId)
       throws StewardException {
     access.require(workspace, WorkspaceRole.MEMBER);
     Contact contact = contact(workspace, id, "id");
-    requireCompany(workspace, details.companyId());
-    Person owner = owner(workspace, ownerId);
-    return changes.change(contact, version, "contactWasUpdated", c -> c.revise(details, owner));
+    requireCompany(workspace, update.companyId().or(contact.companyId()));
+    // A kept owner is looked up again, like a given one: they must still be a member.
+    Person current = contact.owner();
+    Person owner = owner(workspace, ownerId.or(current == null ? null : current.userId()));
+    return changes.change(contact, version, "contactWasUpdated", c -> c.revise(update, owner));
   }
 
   @Override

@@ -2,6 +2,8 @@ package io.steward.crm.application.internal;
 
 import io.steward.crm.application.CompanyService;
 import io.steward.crm.application.ContactService;
+import io.steward.crm.application.DealQuery;
+import io.steward.crm.application.DealQuery.DealOrder;
 import io.steward.crm.application.DealService;
 import io.steward.crm.domain.Contact;
 import io.steward.crm.domain.Deal;
@@ -23,7 +25,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -44,26 +45,18 @@ public class DefaultDealService implements DealService {
   @Inject ContactService contacts;
 
   @Override
-  public RecordPage<Deal> deals(
-      WorkspaceId workspace,
-      UUID companyId,
-      UUID contactId,
-      List<DealStage> stages,
-      LocalDate closingBy,
-      String search,
-      DealOrder order,
-      PageRequest page)
+  public RecordPage<Deal> deals(WorkspaceId workspace, DealQuery query, PageRequest page)
       throws StewardException {
     access.require(workspace, WorkspaceRole.VIEWER);
     RecordFilter filter =
         RecordFilter.where()
-            .equal("companyId", companyId)
-            .equal("contactId", contactId)
-            .in("stage", stages)
-            .atMost("expectedClose", Dates.inRange("filter.closingBy", closingBy))
-            .containsText(search, "title");
+            .equal("companyId", query.companyId())
+            .equal("contactId", query.contactId())
+            .in("stage", query.stages())
+            .atMost("expectedClose", Dates.inRange("filter.closingBy", query.closingBy()))
+            .containsText(query.search(), "title");
     List<RecordOrder> sorting =
-        switch (order == null ? DealOrder.EXPECTED_CLOSE : order) {
+        switch (query.order() == null ? DealOrder.EXPECTED_CLOSE : query.order()) {
           case EXPECTED_CLOSE -> BY_EXPECTED_CLOSE;
           case VALUE -> List.of(RecordOrder.descending("value"), RecordOrder.ascending("title"));
           case RECENTLY_UPDATED -> List.of(RecordOrder.descending("updatedAt"));

@@ -6,6 +6,7 @@ import io.steward.shared.domain.StewardException;
 import io.steward.work.application.CheckpointService;
 import io.steward.work.application.ProjectService;
 import io.steward.work.domain.Checkpoint;
+import io.steward.work.domain.CheckpointUpdate;
 import io.steward.workspace.application.RecordChanges;
 import io.steward.workspace.application.WorkspaceAccess;
 import io.steward.workspace.domain.RecordFilter;
@@ -64,16 +65,15 @@ public class DefaultCheckpointService implements CheckpointService {
   }
 
   @Override
-  public Checkpoint update(
-      WorkspaceId workspace, UUID id, Integer version, UUID projectId, String title, LocalDate date)
+  public Checkpoint update(WorkspaceId workspace, UUID id, Integer version, CheckpointUpdate update)
       throws StewardException {
     access.require(workspace, WorkspaceRole.MEMBER);
     Checkpoint checkpoint = load(workspace, id);
+    UUID projectId = update.projectId().or(checkpoint.projectId());
     if (projectId != null) {
       projects.activeProject(workspace, projectId, "projectId");
     }
-    return changes.change(
-        checkpoint, version, "checkpointWasUpdated", c -> c.revise(projectId, title, date));
+    return changes.change(checkpoint, version, "checkpointWasUpdated", c -> c.revise(update));
   }
 
   @Override

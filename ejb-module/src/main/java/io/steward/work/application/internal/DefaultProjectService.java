@@ -6,6 +6,7 @@ import io.steward.shared.domain.StewardException;
 import io.steward.work.application.ProjectService;
 import io.steward.work.domain.Project;
 import io.steward.work.domain.ProjectStatus;
+import io.steward.work.domain.ProjectUpdate;
 import io.steward.work.domain.Task;
 import io.steward.work.domain.TaskStatus;
 import io.steward.work.domain.TaskTally;
@@ -76,13 +77,12 @@ public class DefaultProjectService implements ProjectService {
   }
 
   @Override
-  public Project update(
-      WorkspaceId workspace, UUID id, Integer version, String name, UUID companyId)
+  public Project update(WorkspaceId workspace, UUID id, Integer version, ProjectUpdate update)
       throws StewardException {
     access.require(workspace, WorkspaceRole.MEMBER);
-    requireCompany(workspace, companyId);
-    return changes.change(
-        load(workspace, id), version, "projectWasUpdated", p -> p.revise(name, companyId));
+    Project project = load(workspace, id);
+    requireCompany(workspace, update.companyId().or(project.companyId()));
+    return changes.change(project, version, "projectWasUpdated", p -> p.revise(update));
   }
 
   @Override
