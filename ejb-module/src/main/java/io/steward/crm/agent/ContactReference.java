@@ -1,8 +1,8 @@
 package io.steward.crm.agent;
 
 import io.steward.agent.spi.RecordReference;
+import io.steward.crm.application.ContactQuery;
 import io.steward.crm.application.ContactService;
-import io.steward.crm.application.ContactService.ContactOrder;
 import io.steward.crm.domain.Contact;
 import io.steward.shared.domain.StewardException;
 import io.steward.tenancy.domain.WorkspaceId;
@@ -22,8 +22,6 @@ public class ContactReference extends RecordReference<Contact> {
 
   @Override
   protected List<Contact> candidates(WorkspaceId workspace, String text) throws StewardException {
-    return contacts
-        .contacts(workspace, null, null, null, text, ContactOrder.NAME, CANDIDATES)
-        .items();
+    return contacts.contacts(workspace, ContactQuery.matching(text), CANDIDATES).items();
   }
 }

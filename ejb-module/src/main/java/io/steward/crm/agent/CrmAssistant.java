@@ -6,17 +6,21 @@ import io.steward.agent.spi.EntityRef;
 import io.steward.agent.spi.ToolArguments;
 import io.steward.agent.spi.ToolOutcome;
 import io.steward.crm.application.CompanyService;
+import io.steward.crm.application.ContactQuery;
 import io.steward.crm.application.ContactService;
-import io.steward.crm.application.ContactService.ContactOrder;
+import io.steward.crm.application.DealQuery;
 import io.steward.crm.application.DealService;
 import io.steward.crm.domain.Company;
+import io.steward.crm.domain.CompanyUpdate;
 import io.steward.crm.domain.Contact;
 import io.steward.crm.domain.ContactDetails;
+import io.steward.crm.domain.ContactUpdate;
 import io.steward.crm.domain.DealStage;
 import io.steward.crm.domain.InteractionKind;
 import io.steward.shared.application.Paging;
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.InvalidInputException;
+import io.steward.shared.domain.Patch;
 import io.steward.shared.domain.StewardException;
 import io.steward.tenancy.domain.WorkspaceId;
 import io.steward.tenancy.domain.WorkspaceRecord;
@@ -194,8 +198,7 @@ public class CrmAssistant implements Agent {
       found.put("contacts", contactsFound(workspace, query, companiesFound));
     }
     if (kinds.contains(SearchKind.DEAL)) {
-      found.put(
-          "deals", deals.deals(workspace, null, null, null, null, query, null, SEARCHED).items());
+      found.put("deals", deals.deals(workspace, DealQuery.all().matching(query), SEARCHED).items());
     }
     Map<String, Object> content = new LinkedHashMap<>();
     List<EntityRef> entities = new ArrayList<>();
@@ -228,9 +231,7 @@ public class CrmAssistant implements Agent {
       WorkspaceId workspace, String query, List<Company> companiesFound) throws StewardException {
     Map<UUID, Contact> found = new LinkedHashMap<>();
     for (Contact contact :
-        contacts
-            .contacts(workspace, null, null, null, query, ContactOrder.NAME, SEARCHED)
-            .items()) {
+        contacts.contacts(workspace, ContactQuery.matching(query), SEARCHED).items()) {
       found.put(contact.id(), contact);
     }
     Map<UUID, List<Contact>> byCompany =
@@ -253,16 +254,14 @@ public class CrmAssistant implements Agent {
   }
 
   private ToolOutcome updateCompany(ToolArguments arguments) throws StewardException {
-    WorkspaceId workspace = arguments.workspace();
-    Company company = companies.company(workspace, arguments.requiredId("companyId"), "companyId");
+    CompanyUpdate update =
+        new CompanyUpdate(
+            Patch.ofNullable(arguments.text("name")),
+            Patch.ofNullable(arguments.text("website")),
+            Patch.ofNullable(arguments.text("industry")));
     return ToolOutcome.of(
         companies.update(
-            workspace,
-            company.id(),
-            arguments.version(company.version()),
-            arguments.text("name", company.name()),
-            arguments.text("website", company.website()),
-            arguments.text("industry", company.industry())));
+            arguments.workspace(), arguments.requiredId("companyId"), arguments.version(), update));
   }
 
   private ToolOutcome createContact(ToolArguments arguments) throws StewardException {
@@ -278,23 +277,20 @@ public class CrmAssistant implements Agent {
   }
 
   private ToolOutcome updateContact(ToolArguments arguments) throws StewardException {
-    WorkspaceId workspace = arguments.workspace();
-    Contact contact = contacts.contact(workspace, arguments.requiredId("contactId"), "contactId");
-    ContactDetails details =
-        new ContactDetails(
-            arguments.text("name", contact.name()),
-            companyReference.id(arguments, "company", contact.companyId()),
-            arguments.text("email", contact.email()),
-            arguments.text("phone", contact.phone()),
-            arguments.integer("leadScore", contact.leadScore()));
-    String ownerId = contact.owner() == null ? null : contact.owner().userId();
+    ContactUpdate update =
+        new ContactUpdate(
+            Patch.ofNullable(arguments.text("name")),
+            Patch.ofNullable(companyReference.id(arguments, "company")),
+            Patch.ofNullable(arguments.text("email")),
+            Patch.ofNullable(arguments.text("phone")),
+            Patch.ofNullable(arguments.integer("leadScore")));
     return ToolOutcome.of(
         contacts.update(
-            workspace,
-            contact.id(),
-            arguments.version(contact.version()),
-            details,
-            arguments.text("ownerId", ownerId)));
+            arguments.workspace(),
+            arguments.requiredId("contactId"),
+            arguments.version(),
+            update,
+            Patch.ofNullable(arguments.text("ownerId"))));
   }
 
   private ToolOutcome listInteractions(ToolArguments arguments) throws StewardException {
@@ -341,16 +337,11 @@ public class CrmAssistant implements Agent {
 
   private ToolOutcome listDeals(ToolArguments arguments) throws StewardException {
     DealStage stage = arguments.choice("stage", DealStage.class);
-    return ToolOutcome.of(
-        deals.deals(
-            arguments.workspace(),
-            companyReference.id(arguments, "company"),
-            null,
-            stage == null ? null : List.of(stage),
-            null,
-            null,
-            null,
-            ALL));
+    DealQuery query =
+        DealQuery.all()
+            .ofCompany(companyReference.id(arguments, "company"))
+            .inStages(stage == null ? null : List.of(stage));
+    return ToolOutcome.of(deals.deals(arguments.workspace(), query, ALL));
   }
 
   private ToolOutcome moveDeal(ToolArguments arguments) throws StewardException {

@@ -1,6 +1,7 @@
 package io.steward.crm.application;
 
 import io.steward.crm.domain.Company;
+import io.steward.crm.domain.CompanyUpdate;
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.StewardException;
 import io.steward.tenancy.domain.RecordPage;
@@ -28,8 +29,8 @@ public interface CompanyService {
   Company create(WorkspaceId workspace, String name, String website, String industry)
       throws StewardException;
 
-  Company update(
-      WorkspaceId workspace, UUID id, Integer version, String name, String website, String industry)
+  /** Changes the fields the update gives; the others keep their values. */
+  Company update(WorkspaceId workspace, UUID id, Integer version, CompanyUpdate update)
       throws StewardException;
 
   void delete(WorkspaceId workspace, UUID id, Integer version) throws StewardException;

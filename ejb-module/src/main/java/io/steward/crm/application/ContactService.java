@@ -2,9 +2,11 @@ package io.steward.crm.application;
 
 import io.steward.crm.domain.Contact;
 import io.steward.crm.domain.ContactDetails;
+import io.steward.crm.domain.ContactUpdate;
 import io.steward.crm.domain.Interaction;
 import io.steward.crm.domain.InteractionKind;
 import io.steward.shared.application.Paging.PageRequest;
+import io.steward.shared.domain.Patch;
 import io.steward.shared.domain.StewardException;
 import io.steward.tenancy.domain.RecordPage;
 import io.steward.tenancy.domain.WorkspaceId;
@@ -17,26 +19,8 @@ import java.util.UUID;
 /** Contacts and the interactions with them. Viewers read; members write. */
 public interface ContactService {
 
-  /** How contact lists are sorted. */
-  enum ContactOrder {
-    NAME,
-    /** Hottest first, unscored last. */
-    LEAD_SCORE,
-    RECENTLY_UPDATED
-  }
-
-  /**
-   * Contacts; optionally of one company, owned by one member, with a least lead score, matching a
-   * search in name and email.
-   */
-  RecordPage<Contact> contacts(
-      WorkspaceId workspace,
-      UUID companyId,
-      String ownerId,
-      Integer minLeadScore,
-      String search,
-      ContactOrder order,
-      PageRequest page)
+  /** The contacts the query asks for, in its order. */
+  RecordPage<Contact> contacts(WorkspaceId workspace, ContactQuery query, PageRequest page)
       throws StewardException;
 
   Contact contact(WorkspaceId workspace, UUID id, String field) throws StewardException;
@@ -51,8 +35,12 @@ public interface ContactService {
   Contact create(WorkspaceId workspace, ContactDetails details, String ownerId)
       throws StewardException;
 
+  /**
+   * Changes the details the update gives and, if {@code ownerId} is given, the owner (null: none);
+   * the others keep their values.
+   */
   Contact update(
-      WorkspaceId workspace, UUID id, Integer version, ContactDetails details, String ownerId)
+      WorkspaceId workspace, UUID id, Integer version, ContactUpdate update, Patch<String> ownerId)
       throws StewardException;
 
   /** Deletes the contact with its interactions; deals keep going without the contact. */

@@ -7,7 +7,6 @@ import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.StewardException;
 import io.steward.tenancy.domain.RecordPage;
 import io.steward.tenancy.domain.WorkspaceId;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,28 +15,8 @@ import java.util.UUID;
 /** Deals in the pipeline. Viewers read; members write. */
 public interface DealService {
 
-  /** How deal lists are sorted. */
-  enum DealOrder {
-    /** Soonest first, undated last. */
-    EXPECTED_CLOSE,
-    /** Largest amount first, whatever the currency. */
-    VALUE,
-    RECENTLY_UPDATED
-  }
-
-  /**
-   * Deals; optionally of one company or contact, in some stages, expected to close by a date,
-   * matching a search in the title.
-   */
-  RecordPage<Deal> deals(
-      WorkspaceId workspace,
-      UUID companyId,
-      UUID contactId,
-      List<DealStage> stages,
-      LocalDate closingBy,
-      String search,
-      DealOrder order,
-      PageRequest page)
+  /** The deals the query asks for, in its order. */
+  RecordPage<Deal> deals(WorkspaceId workspace, DealQuery query, PageRequest page)
       throws StewardException;
 
   Deal deal(WorkspaceId workspace, UUID id) throws StewardException;

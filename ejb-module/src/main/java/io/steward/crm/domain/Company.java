@@ -37,11 +37,16 @@ public class Company extends WorkspaceRecord {
       WorkspaceId workspace, String name, String website, String industry)
       throws InvalidInputException {
     Company company = new Company(workspace);
-    company.revise(name, website, industry);
+    company.write(name, website, industry);
     return company;
   }
 
-  public void revise(String name, String website, String industry) throws InvalidInputException {
+  /** Takes the fields the update gives; the others keep their values. */
+  public void revise(CompanyUpdate update) throws InvalidInputException {
+    write(update.name().or(name), update.website().or(website), update.industry().or(industry));
+  }
+
+  private void write(String name, String website, String industry) throws InvalidInputException {
     this.name = Text.requireSingleLine("name", name, NAME_MAX_LENGTH);
     this.website = website(Text.optionalSingleLine("website", website, WEBSITE_MAX_LENGTH));
     this.industry = Text.optionalSingleLine("industry", industry, NAME_MAX_LENGTH);

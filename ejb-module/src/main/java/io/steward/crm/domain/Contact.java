@@ -54,11 +54,26 @@ public class Contact extends WorkspaceRecord {
   public static Contact add(WorkspaceId workspace, ContactDetails details, Person owner)
       throws InvalidInputException {
     Contact contact = new Contact(workspace);
-    contact.revise(details, owner);
+    contact.write(details, owner);
     return contact;
   }
 
-  public void revise(ContactDetails details, Person owner) throws InvalidInputException {
+  /**
+   * Takes the details the update gives, keeping the others, and the owner (the service resolved it
+   * from the member's user id).
+   */
+  public void revise(ContactUpdate update, Person owner) throws InvalidInputException {
+    write(
+        new ContactDetails(
+            update.name().or(name),
+            update.companyId().or(companyId),
+            update.email().or(email),
+            update.phone().or(phone),
+            update.leadScore().or(leadScore)),
+        owner);
+  }
+
+  private void write(ContactDetails details, Person owner) throws InvalidInputException {
     this.name = Text.requireSingleLine("name", details.name(), Company.NAME_MAX_LENGTH);
     this.companyId = details.companyId();
     this.email = email(details.email());

@@ -22,6 +22,8 @@ public record ChatModelChoice(
    * offline model understands only a few wordings, a hosted model anything.
    */
   public boolean understands(String request, Set<String> tools) {
-    return !offline || OfflineChatModel.understands(request, tools);
+    return !offline
+        || (model instanceof OfflineChatModel offlineModel
+            && offlineModel.understands(request, tools));
   }
 }

@@ -17,18 +17,22 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import io.steward.provider.offline.OfflineGrammar.Interpretation;
-import io.steward.provider.offline.OfflineGrammar.Rule;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -36,48 +40,19 @@ import java.util.stream.Collectors;
 /**
  * The built-in offline model, used when no hosted model is configured: it turns a few common
  * requests into calls of the offered tools and answers from their results, with no network and no
- * model weights. It understands only the small grammar below and says so when asked anything else.
+ * model weights. It understands only the phrasings the capabilities declare for their tools (see
+ * the {@link OfflinePhrasebook}s) and says so when asked anything else.
  *
  * <p>Requests are matched case-insensitively against the whole message, ignoring a leading
  * "please", "kindly" or "can/could/would/will you" and a trailing "please", "thanks" and
- * punctuation. Only rules whose tool the agent offers are matched; the first that fits decides.
- * {@code <create>} is {@code create|add|make|start|write a|an [new]} or {@code new}; {@code [x]} is
- * optional, {@code a|b} a choice.
+ * punctuation. Only phrasings whose tool the agent offers are matched; the first that fits decides.
+ * Dates in requests are relative to today: the {@code Today: YYYY-MM-DD} line of the run's first
+ * system message, optionally followed by the time zone in parentheses (the workspace's local date),
+ * else the clock's UTC date.
  *
- * <ul>
- *   <li>{@code <create> task [to|called|named|:] <title> [<date>] [in|for project <project>]},
- *       {@code remind me to <title> [<date>] [in|for project <project>]} → {@code create_task
- *       {title, dueDate?, project?}}; the title gets a capital first letter.
- *   <li>{@code what is|what's due today}, {@code [list|show] [my] tasks due today}, {@code what do
- *       I have today} → {@code list_tasks_due_today {}}
- *   <li>{@code list|show [my|all|the] tasks [in|for [project] <project>]} → {@code list_tasks
- *       {project?}}
- *   <li>{@code list|show [my|all|the] projects} → {@code list_all_projects {}}, or {@code
- *       list_projects {}} if only that is offered
- *   <li>{@code log a|an call|email|meeting|note with <contact> [about|regarding <summary>]} →
- *       {@code log_interaction {contact, kind, summary}}; the summary defaults to {@code Call with
- *       <contact>}.
- *   <li>{@code find|search for|show|list contacts|people at|from <company>}, {@code who do we know
- *       at <company>} → {@code crm_search {query, kinds: ["contact"]}}
- *   <li>{@code find|search [for]|look up <query>} → {@code crm_search {query}}
- *   <li>{@code [<create>] note [to|for|on [project] <project>]: <text>} (or {@code saying} for the
- *       colon) → {@code create_note {project?, title, content}}; the title is the first eight words
- *       of the text.
- *   <li>{@code <create> project [called|named|:] <name> [for <company>]} → {@code create_project
- *       {name, company?}}; the name ends at the first "for".
- *   <li>{@code <create> checkpoint [called|named|:] <title> <date> to|for|in [project] <project>} →
- *       {@code create_checkpoint {project, title, date}}
- * </ul>
- *
- * <p>A {@code <date>} is {@code today}, {@code tomorrow}, {@code in N days}, {@code YYYY-MM-DD} or
- * a weekday ({@code friday}, {@code next friday}: the next such day after today), optionally after
- * {@code on}, {@code by}, {@code due} or {@code due on}. Today is the {@code Today: YYYY-MM-DD}
- * line of the run's first system message, optionally followed by the time zone in parentheses (the
- * workspace's local date), else the clock's UTC date.
- *
- * <p>After a tool call, the answer is composed from the tool's JSON result: an error, a created,
- * updated or moved record, a logged interaction, a deleted record, a list or CRM search hits. Tool
- * calls and answers are streamed in pieces, as hosted providers stream them.
+ * <p>After a tool call, the answer is composed from the tool's JSON result: an error, a deleted
+ * record, the tool's own answer from its phrasebook, or a created, updated or read record or a
+ * list. Tool calls and answers are streamed in pieces, as hosted providers stream them.
  */
 public class OfflineChatModel implements StreamingChatModel {
 
@@ -93,13 +68,21 @@ public class OfflineChatModel implements StreamingChatModel {
   private static final Pattern WORD = Pattern.compile("\\S+\\s*");
 
   private final Clock clock;
+  private final List<OfflinePhrasing> phrasings;
+  private final OfflineAnswers answers;
 
-  public OfflineChatModel() {
-    this(Clock.systemUTC());
+  /** The model that understands what these phrasebooks say, dating by the system clock. */
+  public OfflineChatModel(Collection<? extends OfflinePhrasebook> phrasebooks) {
+    this(Clock.systemUTC(), phrasebooks);
   }
 
-  public OfflineChatModel(Clock clock) {
+  public OfflineChatModel(Clock clock, Collection<? extends OfflinePhrasebook> phrasebooks) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.phrasings =
+        phrasebooks.stream().flatMap(phrasebook -> phrasebook.phrasings().stream()).toList();
+    Map<String, Function<OfflineResult, String>> worded = new HashMap<>();
+    phrasebooks.forEach(phrasebook -> worded.putAll(phrasebook.answers()));
+    this.answers = new OfflineAnswers(worded);
   }
 
   @Override
@@ -157,44 +140,49 @@ public class OfflineChatModel implements StreamingChatModel {
   }
 
   /**
-   * Whether the grammar understands the request with one of the offered tools, that is, whether
-   * this model would act on it rather than explain its limits. Routing uses it to hand a request to
-   * an agent that can serve it.
+   * Whether a phrasing of one of the offered tools fits the request, that is, whether this model
+   * would act on it rather than explain its limits. Routing uses it to hand a request to an agent
+   * that can serve it.
    */
-  public static boolean understands(String request, Set<String> offered) {
+  public boolean understands(String request, Set<String> offered) {
     return OfflineGrammar.interpret(
-            request, LocalDate.now(ZoneOffset.UTC), rule -> rule.toolAmong(offered).isPresent())
+            request, LocalDate.now(ZoneOffset.UTC), phrasings, offeredAmong(offered))
         .isPresent();
   }
 
-  /** A tool call for a request the grammar understands with an offered tool, else the limits. */
-  private static AiMessage answerRequest(String text, LocalDate today, Set<String> offered) {
+  private static Predicate<OfflinePhrasing> offeredAmong(Set<String> offered) {
+    return phrasing -> phrasing.toolAmong(offered).isPresent();
+  }
+
+  /** A tool call for a request understood with an offered tool, else the limits. */
+  private AiMessage answerRequest(String text, LocalDate today, Set<String> offered) {
     Optional<Interpretation> understood =
-        OfflineGrammar.interpret(text, today, rule -> rule.toolAmong(offered).isPresent());
+        OfflineGrammar.interpret(text, today, phrasings, offeredAmong(offered));
     if (understood.isEmpty()) {
-      Optional<Rule> refused =
-          OfflineGrammar.interpret(text, today, rule -> true).map(Interpretation::rule);
+      Optional<OfflinePhrasing> refused =
+          OfflineGrammar.interpret(text, today, phrasings, phrasing -> true)
+              .map(Interpretation::phrasing);
       return AiMessage.from(limits(refused, offered));
     }
     Interpretation call = understood.get();
     return AiMessage.from(
         ToolExecutionRequest.builder()
             .id(CALL_ID_PREFIX + UUID.randomUUID())
-            .name(call.rule().toolAmong(offered).orElseThrow())
+            .name(call.phrasing().toolAmong(offered).orElseThrow())
             .arguments(call.arguments().toString())
             .build());
   }
 
   /** Says plainly what the offline model can't do and which requests it understands here. */
-  private static String limits(Optional<Rule> refused, Set<String> offered) {
+  private String limits(Optional<OfflinePhrasing> refused, Set<String> offered) {
     String opening =
         refused
-            .map(rule -> INTRODUCTION + ", and this agent can't " + rule.purpose() + ".")
+            .map(phrasing -> INTRODUCTION + ", and this agent can't " + phrasing.purpose() + ".")
             .orElse(INTRODUCTION + ", so I only understand a few requests.");
     List<String> examples =
-        OfflineGrammar.RULES.stream()
-            .filter(rule -> rule.toolAmong(offered).isPresent())
-            .map(rule -> "\n- “" + rule.example() + "”")
+        phrasings.stream()
+            .filter(offeredAmong(offered))
+            .map(phrasing -> "\n- “" + phrasing.example() + "”")
             .toList();
     return examples.isEmpty()
         ? opening + " None of the requests I understand fits this agent's tools."
@@ -202,7 +190,7 @@ public class OfflineChatModel implements StreamingChatModel {
   }
 
   /** Answers from the results that end the conversation, using the tool calls they answer. */
-  private static String answerToolResults(List<ChatMessage> messages) {
+  private String answerToolResults(List<ChatMessage> messages) {
     int firstResult = messages.size();
     while (firstResult > 0 && messages.get(firstResult - 1) instanceof ToolExecutionResultMessage) {
       firstResult--;
@@ -211,7 +199,7 @@ public class OfflineChatModel implements StreamingChatModel {
         firstResult > 0 && messages.get(firstResult - 1) instanceof AiMessage call
             ? call.toolExecutionRequests()
             : List.of();
-    List<String> answers = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
     for (ChatMessage message : messages.subList(firstResult, messages.size())) {
       ToolExecutionResultMessage result = (ToolExecutionResultMessage) message;
       Optional<ToolExecutionRequest> answered =
@@ -221,10 +209,9 @@ public class OfflineChatModel implements StreamingChatModel {
           answered
               .flatMap(call -> OfflineAnswers.parseObject(call.arguments()))
               .orElse(JsonObject.EMPTY_JSON_OBJECT);
-      answers.add(
-          OfflineAnswers.answer(Objects.requireNonNullElse(tool, ""), arguments, result.text()));
+      texts.add(answers.answer(Objects.requireNonNullElse(tool, ""), arguments, result.text()));
     }
-    return String.join("\n\n", answers);
+    return String.join("\n\n", texts);
   }
 
   /** The {@code Today:} date of the first system message, else today in UTC. */

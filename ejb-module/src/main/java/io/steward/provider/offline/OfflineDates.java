@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
  * The date words of the offline grammar and what they mean relative to today: {@code today}, {@code
  * tomorrow}, {@code in N days}, an ISO date, or a weekday ({@code monday}, {@code next monday}: the
  * next such day after today), each optionally after {@code on}, {@code by}, {@code due} or {@code
- * due on}.
+ * due on}. Phrasings use them for the dates in requests.
  */
-final class OfflineDates {
+public final class OfflineDates {
 
   /** A date phrase, for use inside the grammar's regular expressions (no capturing groups). */
-  static final String PHRASE =
+  public static final String PHRASE =
       "(?:(?:due|by)\\s+)?(?:on\\s+)?(?:today|tomorrow|in\\s+\\d{1,3}\\s+days?|\\d{4}-\\d{2}-\\d{2}"
           + "|(?:next\\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))";
 
@@ -29,12 +29,12 @@ final class OfflineDates {
           "(?<rest>.+?)\\s+(?<date>" + PHRASE + ")", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   /** Text with a date phrase taken off its end, and that date (null when there was none). */
-  record Split(String rest, LocalDate date) {}
+  public record Split(String rest, LocalDate date) {}
 
   private OfflineDates() {}
 
   /** The date a phrase matching {@link #PHRASE} names; empty for a non-existent ISO date. */
-  static Optional<LocalDate> resolve(String phrase, LocalDate today) {
+  public static Optional<LocalDate> resolve(String phrase, LocalDate today) {
     String words =
         PREPOSITION
             .matcher(phrase.strip().toLowerCase(Locale.ROOT))
@@ -62,7 +62,7 @@ final class OfflineDates {
   }
 
   /** Takes a date phrase off the end of text, when it ends with one that names a real date. */
-  static Split splitTrailing(String text, LocalDate today) {
+  public static Split splitTrailing(String text, LocalDate today) {
     Matcher trailing = TRAILING.matcher(text);
     if (trailing.matches()) {
       Optional<LocalDate> date = resolve(trailing.group("date"), today);

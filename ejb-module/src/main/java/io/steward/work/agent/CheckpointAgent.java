@@ -6,11 +6,12 @@ import io.steward.agent.spi.ToolArguments;
 import io.steward.agent.spi.ToolOutcome;
 import io.steward.shared.application.Paging;
 import io.steward.shared.application.Paging.PageRequest;
+import io.steward.shared.domain.Patch;
 import io.steward.shared.domain.StewardException;
-import io.steward.tenancy.domain.WorkspaceId;
 import io.steward.tenancy.domain.WorkspaceRecord;
 import io.steward.work.application.CheckpointService;
 import io.steward.work.domain.Checkpoint;
+import io.steward.work.domain.CheckpointUpdate;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -105,16 +106,17 @@ public class CheckpointAgent implements Agent {
   }
 
   private ToolOutcome updateCheckpoint(ToolArguments arguments) throws StewardException {
-    WorkspaceId workspace = arguments.workspace();
-    Checkpoint checkpoint = checkpoints.checkpoint(workspace, arguments.requiredId("checkpointId"));
+    CheckpointUpdate update =
+        new CheckpointUpdate(
+            Patch.ofNullable(projectReference.id(arguments, "project")),
+            Patch.ofNullable(arguments.text("title")),
+            Patch.ofNullable(arguments.date("date")));
     return ToolOutcome.of(
         checkpoints.update(
-            workspace,
-            checkpoint.id(),
-            arguments.version(checkpoint.version()),
-            projectReference.id(arguments, "project", checkpoint.projectId()),
-            arguments.text("title", checkpoint.title()),
-            arguments.date("date", checkpoint.date())));
+            arguments.workspace(),
+            arguments.requiredId("checkpointId"),
+            arguments.version(),
+            update));
   }
 
   private ToolOutcome deleteCheckpoint(ToolArguments arguments) throws StewardException {

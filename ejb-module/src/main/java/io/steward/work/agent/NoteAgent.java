@@ -6,11 +6,12 @@ import io.steward.agent.spi.ToolArguments;
 import io.steward.agent.spi.ToolOutcome;
 import io.steward.shared.application.Paging;
 import io.steward.shared.application.Paging.PageRequest;
+import io.steward.shared.domain.Patch;
 import io.steward.shared.domain.StewardException;
-import io.steward.tenancy.domain.WorkspaceId;
 import io.steward.tenancy.domain.WorkspaceRecord;
 import io.steward.work.application.NoteService;
 import io.steward.work.domain.Note;
+import io.steward.work.domain.NoteUpdate;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -114,16 +115,14 @@ public class NoteAgent implements Agent {
   }
 
   private ToolOutcome updateNote(ToolArguments arguments) throws StewardException {
-    WorkspaceId workspace = arguments.workspace();
-    Note note = notes.note(workspace, arguments.requiredId("noteId"));
+    NoteUpdate update =
+        new NoteUpdate(
+            Patch.ofNullable(arguments.text("title")),
+            Patch.ofNullable(arguments.text("content")),
+            Patch.ofNullable(projectReference.id(arguments, "project")));
     return ToolOutcome.of(
         notes.update(
-            workspace,
-            note.id(),
-            arguments.version(note.version()),
-            arguments.text("title", note.title()),
-            arguments.text("content", note.content()),
-            projectReference.id(arguments, "project", note.projectId())));
+            arguments.workspace(), arguments.requiredId("noteId"), arguments.version(), update));
   }
 
   private ToolOutcome deleteNote(ToolArguments arguments) throws StewardException {

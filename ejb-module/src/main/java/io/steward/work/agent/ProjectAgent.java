@@ -7,12 +7,14 @@ import io.steward.agent.spi.ToolOutcome;
 import io.steward.crm.agent.CompanyReference;
 import io.steward.shared.application.Paging;
 import io.steward.shared.application.Paging.PageRequest;
+import io.steward.shared.domain.Patch;
 import io.steward.shared.domain.StewardException;
 import io.steward.tenancy.domain.WorkspaceId;
 import io.steward.tenancy.domain.WorkspaceRecord;
 import io.steward.work.application.ProjectService;
 import io.steward.work.domain.Project;
 import io.steward.work.domain.ProjectStatus;
+import io.steward.work.domain.ProjectUpdate;
 import io.steward.work.domain.TaskTally;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -143,15 +145,13 @@ public class ProjectAgent implements Agent {
   }
 
   private ToolOutcome updateProject(ToolArguments arguments) throws StewardException {
-    WorkspaceId workspace = arguments.workspace();
-    Project project = projects.project(workspace, arguments.requiredId("projectId"));
+    ProjectUpdate update =
+        new ProjectUpdate(
+            Patch.ofNullable(arguments.text("name")),
+            Patch.ofNullable(companyReference.id(arguments, "company")));
     return ToolOutcome.of(
         projects.update(
-            workspace,
-            project.id(),
-            arguments.version(project.version()),
-            arguments.text("name", project.name()),
-            companyReference.id(arguments, "company", project.companyId())));
+            arguments.workspace(), arguments.requiredId("projectId"), arguments.version(), update));
   }
 
   private ToolOutcome archiveProject(ToolArguments arguments) throws StewardException {

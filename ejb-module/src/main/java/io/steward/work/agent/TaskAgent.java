@@ -7,8 +7,8 @@ import io.steward.agent.spi.ToolOutcome;
 import io.steward.shared.application.Paging;
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.InvalidInputException;
+import io.steward.shared.domain.Patch;
 import io.steward.shared.domain.StewardException;
-import io.steward.tenancy.domain.Person;
 import io.steward.tenancy.domain.WorkspaceId;
 import io.steward.tenancy.domain.WorkspaceRecord;
 import io.steward.work.application.TaskQuery;
@@ -19,6 +19,7 @@ import io.steward.work.domain.Task;
 import io.steward.work.domain.TaskDraft;
 import io.steward.work.domain.TaskPriority;
 import io.steward.work.domain.TaskStatus;
+import io.steward.work.domain.TaskUpdate;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,8 +32,6 @@ public class TaskAgent implements Agent {
 
   private static final int DEFAULT_LIMIT = 20;
   private static final PageRequest ALL = new PageRequest(0, Paging.MAX_PAGE_SIZE);
-  private static final List<String> DRAFT_FIELDS =
-      List.of("title", "description", "priority", "dueDate", "project");
 
   @Inject TaskService tasks;
   @Inject ProjectReference projectReference;
@@ -189,37 +188,31 @@ public class TaskAgent implements Agent {
   }
 
   /**
-   * Revises the task with the given fields over its current ones, then changes its status if one is
-   * given (unless the revision leaves the task in that status already).
+   * Revises the task with the fields given, then changes its status if one is given (unless the
+   * revision leaves the task in that status already).
    */
   private ToolOutcome updateTask(ToolArguments arguments) throws StewardException {
     WorkspaceId workspace = arguments.workspace();
     UUID id = arguments.requiredId("taskId");
-    Task task = tasks.task(workspace, id);
-    int version = arguments.version(task.version());
-    boolean revises = DRAFT_FIELDS.stream().anyMatch(arguments::has);
-    if (revises) {
-      task = tasks.update(workspace, id, version, revision(arguments, task), assigneeIds(task));
-      version = task.version();
-    }
+    TaskUpdate update =
+        new TaskUpdate(
+            Patch.ofNullable(arguments.text("title")),
+            Patch.ofNullable(arguments.text("description")),
+            Patch.ofNullable(arguments.choice("priority", TaskPriority.class)),
+            Patch.ofNullable(arguments.date("dueDate")),
+            Patch.ofNullable(projectReference.id(arguments, "project")));
     TaskStatus status = arguments.choice("status", TaskStatus.class);
-    if (status != null && !(revises && status == task.status())) {
-      task = tasks.changeStatus(workspace, id, version, status);
+    if (update.givesNothing()) {
+      return ToolOutcome.of(
+          status == null
+              ? tasks.task(workspace, id)
+              : tasks.changeStatus(workspace, id, arguments.version(), status));
+    }
+    Task task = tasks.update(workspace, id, arguments.version(), update, Patch.keep());
+    if (status != null && status != task.status()) {
+      task = tasks.changeStatus(workspace, id, task.version(), status);
     }
     return ToolOutcome.of(task);
-  }
-
-  private TaskDraft revision(ToolArguments arguments, Task task) throws StewardException {
-    return new TaskDraft(
-        arguments.text("title", task.title()),
-        arguments.text("description", task.description()),
-        arguments.choice("priority", TaskPriority.class, task.priority()),
-        arguments.date("dueDate", task.dueDate()),
-        projectReference.id(arguments, "project", task.projectId()));
-  }
-
-  private static List<String> assigneeIds(Task task) {
-    return task.assignees().stream().map(Person::userId).toList();
   }
 
   private ToolOutcome deleteTask(ToolArguments arguments) throws StewardException {

@@ -5,6 +5,7 @@ import io.steward.shared.domain.StewardException;
 import io.steward.tenancy.domain.RecordPage;
 import io.steward.tenancy.domain.WorkspaceId;
 import io.steward.work.domain.Checkpoint;
+import io.steward.work.domain.CheckpointUpdate;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -22,8 +23,10 @@ public interface CheckpointService {
       WorkspaceId workspace, UUID projectId, String title, LocalDate date, boolean aiSuggested)
       throws StewardException;
 
-  Checkpoint update(
-      WorkspaceId workspace, UUID id, Integer version, UUID projectId, String title, LocalDate date)
+  /**
+   * Changes the fields the update gives, the others keep their values; the project must be active.
+   */
+  Checkpoint update(WorkspaceId workspace, UUID id, Integer version, CheckpointUpdate update)
       throws StewardException;
 
   Checkpoint approve(WorkspaceId workspace, UUID id, Integer version) throws StewardException;

@@ -5,6 +5,7 @@ import io.steward.shared.domain.StewardException;
 import io.steward.tenancy.domain.RecordPage;
 import io.steward.tenancy.domain.WorkspaceId;
 import io.steward.work.domain.Note;
+import io.steward.work.domain.NoteUpdate;
 import java.util.UUID;
 
 /** Notes, most recently changed first. Viewers read; members write. */
@@ -19,8 +20,8 @@ public interface NoteService {
   Note create(WorkspaceId workspace, String title, String content, UUID projectId)
       throws StewardException;
 
-  Note update(
-      WorkspaceId workspace, UUID id, Integer version, String title, String content, UUID projectId)
+  /** Changes the fields the update gives; the others keep their values. */
+  Note update(WorkspaceId workspace, UUID id, Integer version, NoteUpdate update)
       throws StewardException;
 
   void delete(WorkspaceId workspace, UUID id, Integer version) throws StewardException;

@@ -6,6 +6,7 @@ import io.steward.tenancy.domain.RecordPage;
 import io.steward.tenancy.domain.WorkspaceId;
 import io.steward.work.domain.Project;
 import io.steward.work.domain.ProjectStatus;
+import io.steward.work.domain.ProjectUpdate;
 import io.steward.work.domain.TaskTally;
 import java.util.Collection;
 import java.util.List;
@@ -30,7 +31,8 @@ public interface ProjectService {
 
   Project create(WorkspaceId workspace, String name, UUID companyId) throws StewardException;
 
-  Project update(WorkspaceId workspace, UUID id, Integer version, String name, UUID companyId)
+  /** Changes the fields the update gives; the others keep their values. */
+  Project update(WorkspaceId workspace, UUID id, Integer version, ProjectUpdate update)
       throws StewardException;
 
   Project archive(WorkspaceId workspace, UUID id, Integer version) throws StewardException;

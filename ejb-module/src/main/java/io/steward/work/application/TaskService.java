@@ -1,6 +1,7 @@
 package io.steward.work.application;
 
 import io.steward.shared.application.Paging.PageRequest;
+import io.steward.shared.domain.Patch;
 import io.steward.shared.domain.StewardException;
 import io.steward.tenancy.domain.Person;
 import io.steward.tenancy.domain.RecordPage;
@@ -9,6 +10,7 @@ import io.steward.work.domain.Comment;
 import io.steward.work.domain.Task;
 import io.steward.work.domain.TaskDraft;
 import io.steward.work.domain.TaskStatus;
+import io.steward.work.domain.TaskUpdate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +31,16 @@ public interface TaskService {
   Task create(WorkspaceId workspace, TaskDraft draft, List<String> assigneeIds, boolean aiSuggested)
       throws StewardException;
 
+  /**
+   * Changes the fields the update gives and, if {@code assigneeIds} is given, who works on the
+   * task; the others keep their values. A project given must be active.
+   */
   Task update(
-      WorkspaceId workspace, UUID id, Integer version, TaskDraft draft, List<String> assigneeIds)
+      WorkspaceId workspace,
+      UUID id,
+      Integer version,
+      TaskUpdate update,
+      Patch<List<String>> assigneeIds)
       throws StewardException;
 
   Task changeStatus(WorkspaceId workspace, UUID id, Integer version, TaskStatus status)

@@ -45,11 +45,16 @@ public class Checkpoint extends WorkspaceRecord {
       WorkspaceId workspace, UUID projectId, String title, LocalDate date, boolean aiSuggested)
       throws InvalidInputException {
     Checkpoint checkpoint = new Checkpoint(workspace, aiSuggested);
-    checkpoint.revise(projectId, title, date);
+    checkpoint.write(projectId, title, date);
     return checkpoint;
   }
 
-  public void revise(UUID projectId, String title, LocalDate date) throws InvalidInputException {
+  /** Takes the fields the update gives; the others keep their values. */
+  public void revise(CheckpointUpdate update) throws InvalidInputException {
+    write(update.projectId().or(projectId), update.title().or(title), update.date().or(date));
+  }
+
+  private void write(UUID projectId, String title, LocalDate date) throws InvalidInputException {
     if (projectId == null) {
       throw new InvalidInputException("projectId", "a checkpoint needs a project");
     }

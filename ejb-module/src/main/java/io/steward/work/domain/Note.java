@@ -32,11 +32,16 @@ public class Note extends WorkspaceRecord {
   public static Note write(WorkspaceId workspace, String title, String content, UUID projectId)
       throws InvalidInputException {
     Note note = new Note(workspace);
-    note.revise(title, content, projectId);
+    note.write(title, content, projectId);
     return note;
   }
 
-  public void revise(String title, String content, UUID projectId) throws InvalidInputException {
+  /** Takes the fields the update gives; the others keep their values. */
+  public void revise(NoteUpdate update) throws InvalidInputException {
+    write(update.title().or(title), update.content().or(content), update.projectId().or(projectId));
+  }
+
+  private void write(String title, String content, UUID projectId) throws InvalidInputException {
     this.title = Text.requireSingleLine("title", title, Task.TITLE_MAX_LENGTH);
     this.content = Text.markdown("content", content, false);
     this.projectId = projectId;

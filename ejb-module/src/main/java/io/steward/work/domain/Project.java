@@ -46,11 +46,11 @@ public class Project extends WorkspaceRecord {
     return project;
   }
 
-  public void revise(String name, UUID companyId)
-      throws InvalidInputException, RuleViolationException {
+  /** Takes the fields the update gives, the others keep their values; only while active. */
+  public void revise(ProjectUpdate update) throws InvalidInputException, RuleViolationException {
     requireActive();
-    this.name = Text.requireSingleLine("name", name, NAME_MAX_LENGTH);
-    this.companyId = companyId;
+    this.name = Text.requireSingleLine("name", update.name().or(name), NAME_MAX_LENGTH);
+    this.companyId = update.companyId().or(companyId);
   }
 
   public void archive() throws RuleViolationException {

@@ -82,8 +82,15 @@ public class Task extends WorkspaceRecord {
     return task;
   }
 
-  public void revise(TaskDraft draft) throws InvalidInputException {
-    write(draft);
+  /** Takes the fields the update gives; the others keep their values. */
+  public void revise(TaskUpdate update) throws InvalidInputException {
+    write(
+        new TaskDraft(
+            update.title().or(title),
+            update.description().or(description),
+            update.priority().or(priority),
+            update.dueDate().or(dueDate),
+            update.projectId().or(projectId)));
   }
 
   /** Replaces who works on the task; the people are members, as the service checked. */

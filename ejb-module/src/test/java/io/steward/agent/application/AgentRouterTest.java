@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.steward.agent.spi.Agent;
 import io.steward.agent.spi.AgentTool;
 import io.steward.crm.agent.CrmAssistant;
+import io.steward.crm.agent.CrmPhrasebook;
 import io.steward.provider.infrastructure.embedding.AllMiniLmEmbeddingModel;
 import io.steward.provider.offline.OfflineChatModel;
 import io.steward.work.agent.CheckpointAgent;
 import io.steward.work.agent.NoteAgent;
 import io.steward.work.agent.ProjectAgent;
 import io.steward.work.agent.TaskAgent;
+import io.steward.work.agent.WorkPhrasebook;
 import jakarta.annotation.PostConstruct;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -31,6 +33,9 @@ import org.junit.jupiter.api.Test;
  * run does.
  */
 class AgentRouterTest {
+
+  private static final OfflineChatModel OFFLINE_MODEL =
+      new OfflineChatModel(List.of(new WorkPhrasebook(), new CrmPhrasebook()));
 
   private static AgentRouter router;
 
@@ -85,8 +90,7 @@ class AgentRouterTest {
             Map.entry(
                 "add a checkpoint Design review on 2026-12-01 to Website relaunch", "checkpoint")),
         message ->
-            router.route(
-                message, agent -> OfflineChatModel.understands(message, toolNames(agent))));
+            router.route(message, agent -> OFFLINE_MODEL.understands(message, toolNames(agent))));
   }
 
   @Test

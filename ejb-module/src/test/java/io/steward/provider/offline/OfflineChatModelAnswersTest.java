@@ -21,7 +21,7 @@ class OfflineChatModelAnswersTest {
   private static final String TASK =
       json("{'type':'task','id':'7d0c','version':0,'title':'Call Acme','dueDate':'2026-11-23'}");
 
-  private final OfflineChatModel model = new OfflineChatModel();
+  private final OfflineChatModel model = new OfflineChatModel(CapabilityPhrasebooks.ALL);
 
   @Test
   void should_confirm_a_created_or_updated_record() {

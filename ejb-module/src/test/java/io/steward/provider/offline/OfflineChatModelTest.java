@@ -42,7 +42,9 @@ class OfflineChatModelTest {
   };
 
   private final OfflineChatModel model =
-      new OfflineChatModel(Clock.fixed(Instant.parse("2026-03-02T23:30:00Z"), ZoneOffset.UTC));
+      new OfflineChatModel(
+          Clock.fixed(Instant.parse("2026-03-02T23:30:00Z"), ZoneOffset.UTC),
+          CapabilityPhrasebooks.ALL);
 
   @Test
   void should_create_a_task_with_a_due_date_relative_to_the_today_line() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.steward.shared.domain.InvalidInputException;
+import io.steward.shared.domain.Patch;
 import io.steward.shared.domain.RuleViolationException;
 import io.steward.tenancy.domain.WorkspaceId;
 import java.time.LocalDate;
@@ -66,6 +67,34 @@ class TaskTest {
     task.complete();
     assertEquals(TaskStatus.DONE, task.status());
     assertThrows(RuleViolationException.class, task::complete);
+  }
+
+  @Test
+  void should_take_the_fields_an_update_gives_and_keep_the_others() throws Exception {
+    LocalDate friday = LocalDate.of(2026, 11, 20);
+    Task task =
+        Task.plan(
+            WORKSPACE, new TaskDraft("Ship", "Notes", TaskPriority.HIGH, friday, null), false);
+    task.revise(
+        new TaskUpdate(
+            Patch.set("Ship it"), Patch.keep(), Patch.keep(), Patch.set(null), Patch.keep()));
+    assertEquals("Ship it", task.title());
+    assertEquals("Notes", task.description());
+    assertEquals(TaskPriority.HIGH, task.priority());
+    assertNull(task.dueDate(), "a due date given as null is cleared");
+  }
+
+  @Test
+  void should_take_every_field_of_a_whole_update() throws Exception {
+    Task task =
+        Task.plan(WORKSPACE, new TaskDraft("Ship", "Notes", TaskPriority.HIGH, null, null), false);
+    task.revise(TaskUpdate.whole(draft("Ship it", null)));
+    assertNull(task.description());
+    assertEquals(TaskPriority.MEDIUM, task.priority(), "no priority is medium, as when planned");
+    assertFalse(TaskUpdate.whole(draft("Ship", null)).givesNothing());
+    assertTrue(
+        new TaskUpdate(Patch.keep(), Patch.keep(), Patch.keep(), Patch.keep(), Patch.keep())
+            .givesNothing());
   }
 
   private static TaskDraft draft(String title, String description) {

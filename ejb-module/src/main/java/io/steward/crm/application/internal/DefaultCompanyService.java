@@ -2,6 +2,7 @@ package io.steward.crm.application.internal;
 
 import io.steward.crm.application.CompanyService;
 import io.steward.crm.domain.Company;
+import io.steward.crm.domain.CompanyUpdate;
 import io.steward.crm.domain.Company_;
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.StewardException;
@@ -61,15 +62,11 @@ public class DefaultCompanyService implements CompanyService {
   }
 
   @Override
-  public Company update(
-      WorkspaceId workspace, UUID id, Integer version, String name, String website, String industry)
+  public Company update(WorkspaceId workspace, UUID id, Integer version, CompanyUpdate update)
       throws StewardException {
     access.require(workspace, WorkspaceRole.MEMBER);
     return changes.change(
-        company(workspace, id, "id"),
-        version,
-        "companyWasUpdated",
-        c -> c.revise(name, website, industry));
+        company(workspace, id, "id"), version, "companyWasUpdated", c -> c.revise(update));
   }
 
   @Override

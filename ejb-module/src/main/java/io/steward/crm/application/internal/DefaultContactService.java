@@ -1,14 +1,18 @@
 package io.steward.crm.application.internal;
 
 import io.steward.crm.application.CompanyService;
+import io.steward.crm.application.ContactQuery;
+import io.steward.crm.application.ContactQuery.ContactOrder;
 import io.steward.crm.application.ContactService;
 import io.steward.crm.domain.Contact;
 import io.steward.crm.domain.ContactDetails;
+import io.steward.crm.domain.ContactUpdate;
 import io.steward.crm.domain.Contact_;
 import io.steward.crm.domain.Interaction;
 import io.steward.crm.domain.InteractionKind;
 import io.steward.crm.domain.Interaction_;
 import io.steward.shared.application.Paging.PageRequest;
+import io.steward.shared.domain.Patch;
 import io.steward.shared.domain.StewardException;
 import io.steward.tenancy.application.RecordChanges;
 import io.steward.tenancy.application.WorkspaceAccess;
@@ -40,24 +44,17 @@ public class DefaultContactService implements ContactService {
   @Inject CompanyService companies;
 
   @Override
-  public RecordPage<Contact> contacts(
-      WorkspaceId workspace,
-      UUID companyId,
-      String ownerId,
-      Integer minLeadScore,
-      String search,
-      ContactOrder order,
-      PageRequest page)
+  public RecordPage<Contact> contacts(WorkspaceId workspace, ContactQuery query, PageRequest page)
       throws StewardException {
     access.require(workspace, WorkspaceRole.VIEWER);
     RecordFilter filter =
         RecordFilter.where()
-            .equal(Contact_.COMPANY_ID, companyId)
-            .equal(Contact_.OWNER + "." + Person_.USER_ID, ownerId)
-            .atLeast(Contact_.LEAD_SCORE, minLeadScore)
-            .containsText(search, Contact_.NAME, Contact_.EMAIL);
+            .equal(Contact_.COMPANY_ID, query.companyId())
+            .equal(Contact_.OWNER + "." + Person_.USER_ID, query.ownerId())
+            .atLeast(Contact_.LEAD_SCORE, query.minLeadScore())
+            .containsText(query.search(), Contact_.NAME, Contact_.EMAIL);
     List<RecordOrder> sorting =
-        switch (order == null ? ContactOrder.NAME : order) {
+        switch (query.order() == null ? ContactOrder.NAME : query.order()) {
           case NAME -> List.of(RecordOrder.ascending(Contact_.NAME));
           case LEAD_SCORE ->
               List.of(
@@ -106,13 +103,15 @@ public class DefaultContactService implements ContactService {
 
   @Override
   public Contact update(
-      WorkspaceId workspace, UUID id, Integer version, ContactDetails details, String ownerId)
+      WorkspaceId workspace, UUID id, Integer version, ContactUpdate update, Patch<String> ownerId)
       throws StewardException {
     access.require(workspace, WorkspaceRole.MEMBER);
     Contact contact = contact(workspace, id, "id");
-    requireCompany(workspace, details.companyId());
-    Person owner = owner(workspace, ownerId);
-    return changes.change(contact, version, "contactWasUpdated", c -> c.revise(details, owner));
+    requireCompany(workspace, update.companyId().or(contact.companyId()));
+    // A kept owner is looked up again, like a given one: they must still be a member.
+    Person current = contact.owner();
+    Person owner = owner(workspace, ownerId.or(current == null ? null : current.userId()));
+    return changes.change(contact, version, "contactWasUpdated", c -> c.revise(update, owner));
   }
 
   @Override

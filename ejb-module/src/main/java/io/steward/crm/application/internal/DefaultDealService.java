@@ -2,6 +2,8 @@ package io.steward.crm.application.internal;
 
 import io.steward.crm.application.CompanyService;
 import io.steward.crm.application.ContactService;
+import io.steward.crm.application.DealQuery;
+import io.steward.crm.application.DealQuery.DealOrder;
 import io.steward.crm.application.DealService;
 import io.steward.crm.domain.Contact;
 import io.steward.crm.domain.Deal;
@@ -24,7 +26,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -45,26 +46,18 @@ public class DefaultDealService implements DealService {
   @Inject ContactService contacts;
 
   @Override
-  public RecordPage<Deal> deals(
-      WorkspaceId workspace,
-      UUID companyId,
-      UUID contactId,
-      List<DealStage> stages,
-      LocalDate closingBy,
-      String search,
-      DealOrder order,
-      PageRequest page)
+  public RecordPage<Deal> deals(WorkspaceId workspace, DealQuery query, PageRequest page)
       throws StewardException {
     access.require(workspace, WorkspaceRole.VIEWER);
     RecordFilter filter =
         RecordFilter.where()
-            .equal(Deal_.COMPANY_ID, companyId)
-            .equal(Deal_.CONTACT_ID, contactId)
-            .in(Deal_.STAGE, stages)
-            .atMost(Deal_.EXPECTED_CLOSE, Dates.inRange("filter.closingBy", closingBy))
-            .containsText(search, Deal_.TITLE);
+            .equal(Deal_.COMPANY_ID, query.companyId())
+            .equal(Deal_.CONTACT_ID, query.contactId())
+            .in(Deal_.STAGE, query.stages())
+            .atMost(Deal_.EXPECTED_CLOSE, Dates.inRange("filter.closingBy", query.closingBy()))
+            .containsText(query.search(), Deal_.TITLE);
     List<RecordOrder> sorting =
-        switch (order == null ? DealOrder.EXPECTED_CLOSE : order) {
+        switch (query.order() == null ? DealOrder.EXPECTED_CLOSE : query.order()) {
           case EXPECTED_CLOSE -> BY_EXPECTED_CLOSE;
           case VALUE ->
               List.of(RecordOrder.descending(Deal_.VALUE), RecordOrder.ascending(Deal_.TITLE));

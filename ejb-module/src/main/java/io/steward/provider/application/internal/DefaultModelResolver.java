@@ -8,6 +8,7 @@ import io.steward.provider.domain.AiSettings;
 import io.steward.provider.domain.ModelProvider;
 import io.steward.provider.domain.ProviderStore;
 import io.steward.provider.offline.OfflineChatModel;
+import io.steward.provider.offline.OfflinePhrasebook;
 import io.steward.secret.application.SecretBox;
 import io.steward.shared.domain.AccessDeniedException;
 import io.steward.shared.domain.InvalidInputException;
@@ -15,9 +16,12 @@ import io.steward.shared.domain.StewardException;
 import io.steward.tenancy.application.WorkspaceAccess;
 import io.steward.tenancy.domain.WorkspaceId;
 import io.steward.tenancy.domain.WorkspaceRole;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,14 +34,22 @@ import java.util.UUID;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class DefaultModelResolver implements ModelResolver {
 
-  private static final OfflineChatModel OFFLINE_MODEL = new OfflineChatModel();
-
   @Inject ProviderStore store;
   @Inject SecretBox secrets;
   @Inject ModelFactory factory;
   @Inject WorkspaceAccess access;
 
   @Inject InstallationModel installation;
+
+  /** What the capabilities' tools say the offline model understands. */
+  @Inject @Any Instance<OfflinePhrasebook> phrasebooks;
+
+  private OfflineChatModel offlineModel;
+
+  @PostConstruct
+  void buildOfflineModel() {
+    offlineModel = new OfflineChatModel(phrasebooks.stream().toList());
+  }
 
   @Override
   public ChatModelChoice requested(WorkspaceId workspace, String name) throws StewardException {
@@ -88,7 +100,7 @@ public class DefaultModelResolver implements ModelResolver {
         return fromProvider(provider.get(), model);
       }
     }
-    return installation.model().orElseGet(DefaultModelResolver::offline);
+    return installation.model().orElseGet(this::offline);
   }
 
   @Override
@@ -119,7 +131,7 @@ public class DefaultModelResolver implements ModelResolver {
         provider.id());
   }
 
-  private static ChatModelChoice offline() {
-    return new ChatModelChoice(null, OFFLINE, true, OFFLINE_MODEL, null);
+  private ChatModelChoice offline() {
+    return new ChatModelChoice(null, OFFLINE, true, offlineModel, null);
   }
 }

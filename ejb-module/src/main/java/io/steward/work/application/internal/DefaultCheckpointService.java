@@ -14,6 +14,7 @@ import io.steward.tenancy.domain.WorkspaceRole;
 import io.steward.work.application.CheckpointService;
 import io.steward.work.application.ProjectService;
 import io.steward.work.domain.Checkpoint;
+import io.steward.work.domain.CheckpointUpdate;
 import io.steward.work.domain.Checkpoint_;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -65,16 +66,15 @@ public class DefaultCheckpointService implements CheckpointService {
   }
 
   @Override
-  public Checkpoint update(
-      WorkspaceId workspace, UUID id, Integer version, UUID projectId, String title, LocalDate date)
+  public Checkpoint update(WorkspaceId workspace, UUID id, Integer version, CheckpointUpdate update)
       throws StewardException {
     access.require(workspace, WorkspaceRole.MEMBER);
     Checkpoint checkpoint = load(workspace, id);
+    UUID projectId = update.projectId().or(checkpoint.projectId());
     if (projectId != null) {
       projects.activeProject(workspace, projectId, "projectId");
     }
-    return changes.change(
-        checkpoint, version, "checkpointWasUpdated", c -> c.revise(projectId, title, date));
+    return changes.change(checkpoint, version, "checkpointWasUpdated", c -> c.revise(update));
   }
 
   @Override

@@ -13,6 +13,7 @@ import io.steward.tenancy.domain.WorkspaceRole;
 import io.steward.work.application.NoteService;
 import io.steward.work.application.ProjectService;
 import io.steward.work.domain.Note;
+import io.steward.work.domain.NoteUpdate;
 import io.steward.work.domain.Note_;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -62,16 +63,15 @@ public class DefaultNoteService implements NoteService {
   }
 
   @Override
-  public Note update(
-      WorkspaceId workspace, UUID id, Integer version, String title, String content, UUID projectId)
+  public Note update(WorkspaceId workspace, UUID id, Integer version, NoteUpdate update)
       throws StewardException {
     access.require(workspace, WorkspaceRole.MEMBER);
     Note note = load(workspace, id);
+    UUID projectId = update.projectId().or(note.projectId());
     if (!Objects.equals(projectId, note.projectId())) {
       requireActiveProject(workspace, projectId);
     }
-    return changes.change(
-        note, version, "noteWasUpdated", n -> n.revise(title, content, projectId));
+    return changes.change(note, version, "noteWasUpdated", n -> n.revise(update));
   }
 
   @Override

@@ -15,6 +15,7 @@ import io.steward.tenancy.domain.WorkspaceRole;
 import io.steward.work.application.ProjectService;
 import io.steward.work.domain.Project;
 import io.steward.work.domain.ProjectStatus;
+import io.steward.work.domain.ProjectUpdate;
 import io.steward.work.domain.Project_;
 import io.steward.work.domain.Task;
 import io.steward.work.domain.TaskStatus;
@@ -78,13 +79,12 @@ public class DefaultProjectService implements ProjectService {
   }
 
   @Override
-  public Project update(
-      WorkspaceId workspace, UUID id, Integer version, String name, UUID companyId)
+  public Project update(WorkspaceId workspace, UUID id, Integer version, ProjectUpdate update)
       throws StewardException {
     access.require(workspace, WorkspaceRole.MEMBER);
-    requireCompany(workspace, companyId);
-    return changes.change(
-        load(workspace, id), version, "projectWasUpdated", p -> p.revise(name, companyId));
+    Project project = load(workspace, id);
+    requireCompany(workspace, update.companyId().or(project.companyId()));
+    return changes.change(project, version, "projectWasUpdated", p -> p.revise(update));
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.steward.work.application.internal;
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.AccessDeniedException;
 import io.steward.shared.domain.Dates;
+import io.steward.shared.domain.Patch;
 import io.steward.shared.domain.StewardException;
 import io.steward.tenancy.application.RecordChanges;
 import io.steward.tenancy.application.WorkspaceAccess;
@@ -24,6 +25,7 @@ import io.steward.work.domain.Comment_;
 import io.steward.work.domain.Task;
 import io.steward.work.domain.TaskDraft;
 import io.steward.work.domain.TaskStatus;
+import io.steward.work.domain.TaskUpdate;
 import io.steward.work.domain.Task_;
 import io.steward.workspace.application.WorkspacePeople;
 import io.steward.workspace.domain.UnknownWorkspaceException;
@@ -108,20 +110,27 @@ public class DefaultTaskService implements TaskService {
 
   @Override
   public Task update(
-      WorkspaceId workspace, UUID id, Integer version, TaskDraft draft, List<String> assigneeIds)
+      WorkspaceId workspace,
+      UUID id,
+      Integer version,
+      TaskUpdate update,
+      Patch<List<String>> assigneeIds)
       throws StewardException {
     access.require(workspace, WorkspaceRole.MEMBER);
     Task task = load(workspace, id);
-    if (draft.projectId() != null && !draft.projectId().equals(task.projectId())) {
-      requireActiveProject(workspace, draft.projectId());
+    UUID projectId = update.projectId().or(task.projectId());
+    if (projectId != null && !projectId.equals(task.projectId())) {
+      requireActiveProject(workspace, projectId);
     }
-    List<Person> assignees = people.members(workspace, assigneeIds, "assigneeIds");
+    // Kept assignees are checked again, like given ones: all must still be members.
+    List<String> current = task.assignees().stream().map(Person::userId).toList();
+    List<Person> assignees = people.members(workspace, assigneeIds.or(current), "assigneeIds");
     return changes.change(
         task,
         version,
         "taskWasUpdated",
         t -> {
-          t.revise(draft);
+          t.revise(update);
           t.assign(assignees);
         });
   }

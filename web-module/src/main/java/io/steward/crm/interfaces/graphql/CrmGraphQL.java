@@ -1,11 +1,15 @@
 package io.steward.crm.interfaces.graphql;
 
 import io.steward.crm.application.CompanyService;
+import io.steward.crm.application.ContactQuery;
 import io.steward.crm.application.ContactService;
+import io.steward.crm.application.DealQuery;
 import io.steward.crm.application.DealService;
 import io.steward.crm.domain.Company;
+import io.steward.crm.domain.CompanyUpdate;
 import io.steward.crm.domain.Contact;
 import io.steward.crm.domain.ContactDetails;
+import io.steward.crm.domain.ContactUpdate;
 import io.steward.crm.domain.DealTerms;
 import io.steward.crm.interfaces.graphql.CrmConnections.Companies;
 import io.steward.crm.interfaces.graphql.CrmConnections.CompanyEdge;
@@ -26,6 +30,7 @@ import io.steward.crm.interfaces.graphql.CrmInputs.DealFilter;
 import io.steward.crm.interfaces.graphql.CrmInputs.DealInput;
 import io.steward.crm.interfaces.graphql.CrmInputs.InteractionInput;
 import io.steward.shared.application.Paging;
+import io.steward.shared.domain.Patch;
 import io.steward.shared.domain.StewardException;
 import io.steward.shared.interfaces.graphql.Enums;
 import io.steward.shared.interfaces.graphql.Ids;
@@ -117,9 +122,7 @@ public class CrmGraphQL {
             workspace(workspaceId),
             Ids.require("id", id),
             version,
-            input.name(),
-            input.website(),
-            input.industry()));
+            CompanyUpdate.whole(input.name(), input.website(), input.industry())));
   }
 
   @Mutation
@@ -177,11 +180,12 @@ public class CrmGraphQL {
     return Connections.of(
         contacts.contacts(
             workspace(workspaceId),
-            Ids.parse("filter.companyId", f.companyId()),
-            f.ownerId(),
-            f.minLeadScore(),
-            f.search(),
-            Enums.convert(orderBy, ContactService.ContactOrder.class),
+            new ContactQuery(
+                Ids.parse("filter.companyId", f.companyId()),
+                f.ownerId(),
+                f.minLeadScore(),
+                f.search(),
+                Enums.convert(orderBy, ContactQuery.ContactOrder.class)),
             Paging.request(first, after)),
         ContactView::new,
         ContactEdge::new,
@@ -219,8 +223,8 @@ public class CrmGraphQL {
             workspace(workspaceId),
             Ids.require("id", id),
             version,
-            details(input),
-            input.ownerId()));
+            ContactUpdate.whole(details(input)),
+            Patch.set(input.ownerId())));
   }
 
   @Mutation
@@ -338,12 +342,13 @@ public class CrmGraphQL {
     return Connections.of(
         deals.deals(
             workspace(workspaceId),
-            Ids.parse("filter.companyId", f.companyId()),
-            Ids.parse("filter.contactId", f.contactId()),
-            Enums.convertAll(f.stages(), io.steward.crm.domain.DealStage.class),
-            f.closingBy(),
-            f.search(),
-            Enums.convert(orderBy, DealService.DealOrder.class),
+            new DealQuery(
+                Ids.parse("filter.companyId", f.companyId()),
+                Ids.parse("filter.contactId", f.contactId()),
+                Enums.convertAll(f.stages(), io.steward.crm.domain.DealStage.class),
+                f.closingBy(),
+                f.search(),
+                Enums.convert(orderBy, DealQuery.DealOrder.class)),
             Paging.request(first, after)),
         DealView::new,
         DealEdge::new,

@@ -4,6 +4,7 @@ import io.steward.crm.application.CompanyService;
 import io.steward.crm.domain.Company;
 import io.steward.crm.interfaces.graphql.CompanyView;
 import io.steward.shared.application.Paging;
+import io.steward.shared.domain.Patch;
 import io.steward.shared.domain.StewardException;
 import io.steward.shared.interfaces.graphql.Enums;
 import io.steward.shared.interfaces.graphql.Ids;
@@ -16,8 +17,12 @@ import io.steward.work.application.NoteService;
 import io.steward.work.application.ProjectService;
 import io.steward.work.application.TaskQuery;
 import io.steward.work.application.TaskService;
+import io.steward.work.domain.CheckpointUpdate;
+import io.steward.work.domain.NoteUpdate;
 import io.steward.work.domain.Project;
+import io.steward.work.domain.ProjectUpdate;
 import io.steward.work.domain.TaskDraft;
+import io.steward.work.domain.TaskUpdate;
 import io.steward.work.interfaces.graphql.WorkConnections.CheckpointEdge;
 import io.steward.work.interfaces.graphql.WorkConnections.Checkpoints;
 import io.steward.work.interfaces.graphql.WorkConnections.CommentEdge;
@@ -129,8 +134,7 @@ public class WorkGraphQL {
             workspace(workspaceId),
             Ids.require("id", id),
             version,
-            input.name(),
-            Ids.parse("companyId", input.companyId())));
+            ProjectUpdate.whole(input.name(), Ids.parse("companyId", input.companyId()))));
   }
 
   @Mutation
@@ -254,8 +258,8 @@ public class WorkGraphQL {
             workspace(workspaceId),
             Ids.require("id", id),
             version,
-            draft(input),
-            assignees(input)));
+            TaskUpdate.whole(draft(input)),
+            Patch.set(assignees(input))));
   }
 
   @Mutation
@@ -447,9 +451,8 @@ public class WorkGraphQL {
             workspace(workspaceId),
             Ids.require("id", id),
             version,
-            Ids.require("projectId", input.projectId()),
-            input.title(),
-            input.date()));
+            CheckpointUpdate.whole(
+                Ids.require("projectId", input.projectId()), input.title(), input.date())));
   }
 
   @Mutation
@@ -538,9 +541,8 @@ public class WorkGraphQL {
             workspace(workspaceId),
             Ids.require("id", id),
             version,
-            input.title(),
-            input.content(),
-            Ids.parse("projectId", input.projectId())));
+            NoteUpdate.whole(
+                input.title(), input.content(), Ids.parse("projectId", input.projectId()))));
   }
 
   @Mutation
