@@ -88,9 +88,9 @@ public class ToolCalls {
     if (tool == null) {
       return error("NOT_FOUND", "There is no tool named " + request.name() + ".", null);
     }
-    // The one place where the policy decides what becomes of the call. Approvals add a decision
-    // to hold a change for a person: its branch records the call as waiting and answers the model
-    // so, instead of applying it.
+    // The seam for approvals: the policy's decision alone says whether the call runs now. When a
+    // change is to wait for a person, its decision gets a branch here that records the call as
+    // waiting and tells the model so, instead of applying it.
     return switch (decide(run, tool, arguments)) {
       case APPLY -> apply(run, tool, arguments, shown);
     };
