@@ -17,7 +17,10 @@ import java.util.UUID;
  */
 public record ToolOutcome(String content, List<EntityRef> entities, List<String> blocks) {
 
-  private static final Jsonb JSON = JsonbBuilder.create();
+  /** Made on first use, so that building an outcome needs no JSON-B provider (unit tests). */
+  private static final class Lazy {
+    static final Jsonb JSON = JsonbBuilder.create();
+  }
 
   public ToolOutcome {
     entities = List.copyOf(entities);
@@ -31,12 +34,12 @@ public record ToolOutcome(String content, List<EntityRef> entities, List<String>
   /** Any result, as JSON, with blocks built from it (each serialized as a JSON object). */
   public static ToolOutcome ofValue(Object value, List<EntityRef> entities, List<?> blocks) {
     return new ToolOutcome(
-        JSON.toJson(value), entities, blocks.stream().map(JSON::toJson).toList());
+        Lazy.JSON.toJson(value), entities, blocks.stream().map(Lazy.JSON::toJson).toList());
   }
 
   /** One record: its type, id, version and business state. */
   public static ToolOutcome of(WorkspaceRecord record) {
-    return new ToolOutcome(JSON.toJson(describe(record)), List.of(refOf(record)));
+    return new ToolOutcome(Lazy.JSON.toJson(describe(record)), List.of(refOf(record)));
   }
 
   /** A page of records and how many there are in all. */
@@ -49,12 +52,13 @@ public record ToolOutcome(String content, List<EntityRef> entities, List<String>
     Map<String, Object> content = new LinkedHashMap<>();
     content.put("items", records.stream().map(ToolOutcome::describe).toList());
     content.put("totalCount", totalCount);
-    return new ToolOutcome(JSON.toJson(content), records.stream().map(ToolOutcome::refOf).toList());
+    return new ToolOutcome(
+        Lazy.JSON.toJson(content), records.stream().map(ToolOutcome::refOf).toList());
   }
 
   /** Any other result, as JSON. */
   public static ToolOutcome ofValue(Object value, List<EntityRef> entities) {
-    return new ToolOutcome(JSON.toJson(value), entities);
+    return new ToolOutcome(Lazy.JSON.toJson(value), entities);
   }
 
   public static ToolOutcome deleted(String type, UUID id) {

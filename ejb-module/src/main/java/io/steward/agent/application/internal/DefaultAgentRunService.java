@@ -2,13 +2,9 @@ package io.steward.agent.application.internal;
 
 import io.steward.agent.application.AgentRegistry;
 import io.steward.agent.application.AgentRunService;
-import io.steward.agent.application.PlanStep;
-import io.steward.agent.application.Playbooks.Playbook;
-import io.steward.agent.application.PromptTemplates;
 import io.steward.agent.application.RunListener;
 import io.steward.agent.application.RunRequest;
 import io.steward.agent.application.RunRequest.InputMessage;
-import io.steward.agent.application.RunRequest.Orchestration;
 import io.steward.agent.application.internal.LiveRuns.LiveRun;
 import io.steward.agent.application.internal.RunJob.Stage;
 import io.steward.agent.domain.AgentRun;
@@ -18,7 +14,6 @@ import io.steward.agent.domain.RunEvent;
 import io.steward.agent.domain.RunIdTakenException;
 import io.steward.agent.spi.Agent;
 import io.steward.provider.application.ChatModelChoice;
-import io.steward.provider.application.ModelResolver;
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.AccessDeniedException;
 import io.steward.shared.domain.InvalidInputException;
@@ -39,10 +34,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Starts runs on this instance and serves their events, live or stored. */
 @Stateless
@@ -51,21 +43,20 @@ public class DefaultAgentRunService implements AgentRunService {
 
   static final String NODE = System.getProperty("com.sun.aas.instanceName", "server");
   private static final String AUTO_ROUTED = "auto";
-  private static final int MAX_MESSAGE_CHARS = 32_000;
+  static final int MAX_MESSAGE_CHARS = 32_000;
   private static final int MAX_MESSAGES = 200;
 
   @Inject WorkspaceAccess access;
   @Inject CurrentCaller currentCaller;
   @Inject WorkspaceService workspaces;
   @Inject AgentRegistry registry;
-  @Inject ModelResolver models;
+  @Inject RunModels models;
   @Inject AgentRuns runs;
   @Inject RunStore store;
   @Inject LiveRuns liveRuns;
   @Inject RunExecutor executor;
   @Inject StoredRunReplay replay;
-  @Inject PlaybookCatalog playbooks;
-  @Inject PromptTemplates templates;
+  @Inject RunRouting routing;
 
   @Override
   public List<Agent> agents(WorkspaceId workspace) throws StewardException {
@@ -80,11 +71,8 @@ public class DefaultAgentRunService implements AgentRunService {
       throws StewardException {
     access.require(workspace, WorkspaceRole.VIEWER);
     validate(request);
-    List<Stage> stages = stagesOf(workspace, agentName, request.orchestration());
-    ChatModelChoice model =
-        request.model() == null || request.model().isBlank()
-            ? null
-            : models.requested(workspace, request.model());
+    List<Stage> stages = routing.stagesOf(workspace, agentName, request.orchestration());
+    ChatModelChoice model = models.requested(workspace, request.model());
     if (runs.run(workspace, request.runId()).isPresent()) {
       throw new RunIdTakenException(request.runId());
     }
@@ -97,7 +85,7 @@ public class DefaultAgentRunService implements AgentRunService {
             workspace,
             request.runId(),
             request.threadId(),
-            stages.isEmpty() ? AUTO_ROUTED : label(stages),
+            stages.isEmpty() ? AUTO_ROUTED : RunRouting.label(stages),
             model == null ? AUTO_ROUTED : model.name(),
             caller.userId(),
             Instant.now(Clock.systemUTC()),
@@ -118,89 +106,6 @@ public class DefaultAgentRunService implements AgentRunService {
             conversation,
             request.context(),
             live));
-  }
-
-  /**
-   * The stages a request names: one agent, a pipeline or a playbook's steps (rendered with the
-   * run's variables); none when the orchestrator is to classify the request.
-   */
-  private List<Stage> stagesOf(WorkspaceId workspace, String agentName, Orchestration orchestration)
-      throws StewardException {
-    int named =
-        (agentName == null ? 0 : 1)
-            + (orchestration.pipeline().isEmpty() ? 0 : 1)
-            + (orchestration.playbook() == null ? 0 : 1);
-    if (named > 1 || (named == 1 && orchestration.plan())) {
-      throw new InvalidInputException(
-          "forwardedProps",
-          "name one agent, a pipeline or a playbook; plan mode plans from the request alone");
-    }
-    if (agentName != null) {
-      return List.of(
-          Stage.of(
-              registry
-                  .agent(agentName)
-                  .orElseThrow(() -> new UnknownRecordException("agent", agentName, "agentName"))));
-    }
-    if (!orchestration.pipeline().isEmpty()) {
-      if (orchestration.pipeline().size() > Orchestrator.MAX_PIPELINE) {
-        throw new InvalidInputException(
-            "forwardedProps.pipeline", "names at most " + Orchestrator.MAX_PIPELINE + " agents");
-      }
-      List<Stage> stages = new ArrayList<>();
-      for (String name : orchestration.pipeline()) {
-        stages.add(
-            Stage.of(
-                registry
-                    .agent(name)
-                    .orElseThrow(
-                        () ->
-                            new InvalidInputException(
-                                "forwardedProps.pipeline", "names no agent: " + name))));
-      }
-      return stages;
-    }
-    if (orchestration.playbook() != null) {
-      return playbookStages(
-          playbooks.find(workspace, orchestration.playbook()), orchestration.variables());
-    }
-    return List.of();
-  }
-
-  private List<Stage> playbookStages(Playbook playbook, Map<String, String> variables)
-      throws InvalidInputException {
-    List<Stage> stages = new ArrayList<>();
-    for (PlanStep step : playbook.steps()) {
-      Map<String, String> values = new HashMap<>();
-      for (Map.Entry<String, String> variable : step.variables().entrySet()) {
-        String value = variable.getValue();
-        if (value.matches("\\$\\w+")) {
-          String name = value.substring(1);
-          value = variables.get(name);
-          if (value == null || value.isBlank() || value.length() > MAX_MESSAGE_CHARS) {
-            throw new InvalidInputException(
-                "forwardedProps.variables." + name,
-                "is required by playbook "
-                    + playbook.id()
-                    + ", at most "
-                    + MAX_MESSAGE_CHARS
-                    + " characters");
-          }
-        }
-        values.put(variable.getKey(), value);
-      }
-      stages.add(
-          new Stage(
-              registry.agent(step.action()).orElseThrow(),
-              templates.template(step.template()).orElseThrow().render(values),
-              step.from()));
-    }
-    return stages;
-  }
-
-  private static String label(List<Stage> stages) {
-    String label = String.join("+", stages.stream().map(stage -> stage.agent().name()).toList());
-    return label.length() > 64 ? label.substring(0, 64) : label;
   }
 
   private Conversation conversationOf(WorkspaceId workspace, String threadId, Caller caller)

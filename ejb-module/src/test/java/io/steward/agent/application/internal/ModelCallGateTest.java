@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ModelCallGateTest {
 
   @Test
-  void eachWorkspaceHasItsOwnCapOfCallsInFlight() throws Exception {
+  void should_give_each_workspace_its_own_cap_of_calls_in_flight() throws Exception {
     ModelCallGate gate = new ModelCallGate();
     gate.maxConcurrentCalls = 2;
     WorkspaceId busy = new WorkspaceId(UUID.randomUUID());

@@ -32,7 +32,7 @@ class PromptGuardTest {
   }
 
   @Test
-  void ordinaryTextStreamsThroughDeltaByDelta() {
+  void should_stream_ordinary_text_through_delta_by_delta() {
     PromptGuard.Filter filter = guard.filter();
     List<String> sent = new ArrayList<>();
     for (String delta : List.of("Hello", ", ", "Alice", "! Your task list is empty.")) {
@@ -44,7 +44,7 @@ class PromptGuardTest {
   }
 
   @Test
-  void repeatedInstructionsAreWithheldBeforeAPieceGetsOut() {
+  void should_withhold_repeated_instructions_before_a_piece_gets_out() {
     PromptGuard.Filter filter = guard.filter();
     String reply = "Sure, here they are: " + SECRET;
     String sent = String.join("", stream(filter, reply, 5));
@@ -54,14 +54,14 @@ class PromptGuardTest {
   }
 
   @Test
-  void changedCaseAndSpacingDoNotHelp() {
+  void should_withhold_repeated_instructions_whatever_their_case_and_spacing() {
     PromptGuard.Filter filter = guard.filter();
     stream(filter, SECRET.toUpperCase().replace(" ", "  \n "), 7);
     assertTrue(filter.tripped());
   }
 
   @Test
-  void textThatOnlyStartsLikeProtectedTextIsReleasedWhole() {
+  void should_release_text_that_only_starts_like_protected_text_whole() {
     PromptGuard.Filter filter = guard.filter();
     String reply = "Use your tools to read the manual, then call me.";
     assertEquals(reply, String.join("", stream(filter, reply, 3)));
