@@ -43,12 +43,6 @@ public abstract class RecordReference<T extends WorkspaceRecord> {
     return id(arguments.workspace(), parameter, arguments.text(parameter));
   }
 
-  /** The record an argument refers to, or {@code absent} (e.g. the current one) without one. */
-  public UUID id(ToolArguments arguments, String parameter, UUID absent) throws StewardException {
-    UUID id = id(arguments, parameter);
-    return id == null ? absent : id;
-  }
-
   /** The record a required argument refers to. */
   public UUID requiredId(ToolArguments arguments, String parameter) throws StewardException {
     return id(arguments.workspace(), parameter, arguments.requiredText(parameter));

@@ -49,12 +49,6 @@ public final class ToolArguments {
     throw new InvalidInputException(name, "must be a string");
   }
 
-  /** The text, or {@code absent} when the argument is absent: e.g. a field's current value. */
-  public String text(String name, String absent) throws InvalidInputException {
-    String text = text(name);
-    return text == null ? absent : text;
-  }
-
   public String requiredText(String name) throws InvalidInputException {
     String text = text(name);
     if (text == null || text.isBlank()) {
@@ -109,11 +103,6 @@ public final class ToolArguments {
     } catch (DateTimeParseException e) {
       throw new InvalidInputException(name, "must be a date as YYYY-MM-DD");
     }
-  }
-
-  public LocalDate date(String name, LocalDate absent) throws InvalidInputException {
-    LocalDate date = date(name);
-    return date == null ? absent : date;
   }
 
   public LocalDate requiredDate(String name) throws InvalidInputException {
@@ -180,11 +169,6 @@ public final class ToolArguments {
     return integer("version");
   }
 
-  /** The version a change is based on, or {@code absent}: e.g. that of the record just read. */
-  public int version(int absent) throws InvalidInputException {
-    return integer("version", absent);
-  }
-
   public <E extends Enum<E>> E choice(String name, Class<E> type) throws InvalidInputException {
     String text = text(name);
     if (text == null || text.isBlank()) {
@@ -195,12 +179,6 @@ public final class ToolArguments {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(name, "must be one of " + choices(type));
     }
-  }
-
-  public <E extends Enum<E>> E choice(String name, Class<E> type, E absent)
-      throws InvalidInputException {
-    E choice = choice(name, type);
-    return choice == null ? absent : choice;
   }
 
   public <E extends Enum<E>> E requiredChoice(String name, Class<E> type)
