@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.steward.it.Records.Team;
 import io.steward.it.support.AgUiStream;
+import io.steward.it.support.ScriptedModel;
 import io.steward.it.support.ScriptedModelServer;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every run the suite makes goes through the real {@code @ag-ui/client} ({@link AgentRuns#run},
@@ -37,36 +36,21 @@ import org.junit.jupiter.api.Test;
  */
 class AgUiConformanceIT {
 
-  private static ScriptedModelServer model;
-
-  @BeforeAll
-  static void startModel() {
-    model = new ScriptedModelServer(AgentRunIT.MODEL_PORT);
-  }
-
-  @AfterAll
-  static void stopModel() {
-    model.close();
-  }
-
-  @BeforeEach
-  void resetModel() {
-    model.reset();
-  }
+  @RegisterExtension static final ScriptedModel model = new ScriptedModel();
 
   @Test
   void usageHasOneEntryPerProviderAndModelTheRunUsed() {
     Team team = Team.create("Two providers");
-    String house = ModelProviderIT.addProvider(team, "House", ModelProviderIT.newKey(), baseUrl());
-    ModelProviderIT.useByDefault(team, house, null, false);
+    String house = ModelProviders.addProvider(team, "House", ModelProviders.newKey(), baseUrl());
+    ModelProviders.useByDefault(team, house, null, false);
     Map<String, Object> other =
-        ModelProviderIT.providerInput(
-            "Other", "OPENAI_COMPATIBLE", baseUrl(), "other-model", ModelProviderIT.newKey());
+        ModelProviders.providerInput(
+            "Other", "OPENAI_COMPATIBLE", baseUrl(), "other-model", ModelProviders.newKey());
     Map<String, Object> crmSettings = new HashMap<>();
-    crmSettings.put("providerId", ModelProviderIT.addProvider(team, other));
+    crmSettings.put("providerId", ModelProviders.addProvider(team, other));
     ok(
         team.owner(),
-        ModelProviderIT.AGENT_SETTINGS,
+        ModelProviders.AGENT_SETTINGS,
         Map.of("ws", team.ws(), "agent", "crm", "s", crmSettings));
     model.enqueue(
         ScriptedModelServer.reply().text("{\"agents\": [\"crm\"]}").usage(50, 5),
@@ -85,8 +69,8 @@ class AgUiConformanceIT {
   @Test
   void aBudgetSpentMidRunEndsTheRunWithTheTokensItUsed() {
     Team team = Team.create("Spent mid-run");
-    String house = ModelProviderIT.addProvider(team, "House", ModelProviderIT.newKey(), baseUrl());
-    ModelProviderIT.useByDefault(team, house, 100L, false);
+    String house = ModelProviders.addProvider(team, "House", ModelProviders.newKey(), baseUrl());
+    ModelProviders.useByDefault(team, house, 100L, false);
     model.enqueue(
         ScriptedModelServer.reply().toolCall("call-1", "list_tasks", "{}").usage(80, 40),
         ScriptedModelServer.reply().text("Never asked for."));

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.json.JsonPath;
 import io.steward.it.support.AgUiStream;
+import io.steward.it.support.ScriptedModel;
 import io.steward.it.support.ScriptedModelServer;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -25,10 +26,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs over AG-UI through the real LangChain4j OpenAI client, against a scripted OpenAI-compatible
@@ -37,24 +37,12 @@ import org.junit.jupiter.api.Test;
  */
 class AgentRunIT {
 
-  static final int MODEL_PORT = Integer.getInteger("steward.it.model.port", 9098);
-  private static ScriptedModelServer model;
+  @RegisterExtension static final ScriptedModel model = new ScriptedModel();
   private static String alice;
 
   @BeforeAll
-  static void startModel() {
-    model = new ScriptedModelServer(MODEL_PORT);
+  static void signIn() {
     alice = tokenFor("alice");
-  }
-
-  @AfterAll
-  static void stopModel() {
-    model.close();
-  }
-
-  @BeforeEach
-  void resetModel() {
-    model.reset();
   }
 
   @Test
@@ -152,7 +140,7 @@ class AgentRunIT {
         stream.toolCalls().get("create_task"));
     String parent = stream.ofType("TOOL_CALL_START").get(0).field("parentMessageId");
     assertEquals(stream.ofType("TEXT_MESSAGE_START").get(0).field("messageId"), parent);
-    String result = resultOf(stream, "call_create");
+    String result = stream.toolResult("call_create");
     assertTrue(result.contains("\"title\":\"" + title + "\""), result);
     JsonNode block = stream.customEvents("steward.block").get(0);
     assertEquals("entity_ref", block.get("type").asText());
@@ -420,9 +408,9 @@ class AgentRunIT {
     List<JsonNode> blocks = stream.customEvents("steward.block");
     assertEquals(1, blocks.size(), blocks::toString);
     assertEquals("chart", blocks.get(0).get("type").asText());
-    assertTrue(resultOf(stream, "call_chart").contains("\"shown\":true"));
-    assertTrue(resultOf(stream, "call_bad_chart").contains("\"shown\":false"));
-    assertTrue(resultOf(stream, "call_made_up").contains("\"shown\":false"));
+    assertTrue(stream.toolResult("call_chart").contains("\"shown\":true"));
+    assertTrue(stream.toolResult("call_bad_chart").contains("\"shown\":false"));
+    assertTrue(stream.toolResult("call_made_up").contains("\"shown\":false"));
     assertEquals("RUN_FINISHED", stream.last().type());
   }
 
@@ -563,15 +551,6 @@ class AgentRunIT {
 
   private static AgUiStream runTask(String text) {
     return AgentRuns.run(alice, ACME, "task", input(text));
-  }
-
-  /** The content of the result of one tool call. */
-  static String resultOf(AgUiStream stream, String toolCallId) {
-    return stream.ofType("TOOL_CALL_RESULT").stream()
-        .filter(event -> toolCallId.equals(event.field("toolCallId")))
-        .map(event -> event.field("content"))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no result for " + toolCallId));
   }
 
   private static void assertProblem(HttpResponse<String> response, int status, String code) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.steward.it.Records.Team;
 import io.steward.it.support.AgUiStream;
+import io.steward.it.support.ScriptedModel;
 import io.steward.it.support.ScriptedModelServer;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,10 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every agent tool, called as a model calls it (a scripted tool call through the real OpenAI
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class AgentToolsIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static ScriptedModelServer model;
+  @RegisterExtension static final ScriptedModel model = new ScriptedModel();
   private static Team team;
   private static String project;
   private static String company;
@@ -36,23 +36,12 @@ class AgentToolsIT {
 
   @BeforeAll
   static void setUp() {
-    model = new ScriptedModelServer(AgentRunIT.MODEL_PORT);
     team = Team.create("Tools");
     company = Records.company(team.owner(), team.ws(), "Umbrella Labs");
     contact = Records.contact(team.owner(), team.ws(), "Alexia Ashford", company);
     project =
         Records.create(
             team.owner(), team.ws(), "Project", Map.of("name", "Hive", "companyId", company));
-  }
-
-  @AfterAll
-  static void stopModel() {
-    model.close();
-  }
-
-  @BeforeEach
-  void resetModel() {
-    model.reset();
   }
 
   // task agent
@@ -339,7 +328,7 @@ class AgentToolsIT {
   @Test
   void knowledgeSearchFindsPassagesAndCitesThemInTheStream() {
     String id =
-        KnowledgeIT.ingestText(
+        Knowledge.ingestText(
                 team,
                 "returns.md",
                 "# Returns policy\n\nCustomers may return unused goods within 30 days for a full"
@@ -361,7 +350,7 @@ class AgentToolsIT {
               agent,
               AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), "Returns?", null));
 
-      String result = AgentRunIT.resultOf(stream, "call_1");
+      String result = stream.toolResult("call_1");
       assertTrue(result.contains("within 30 days"), result);
       JsonNode citations = stream.customEvents("steward.block").get(0);
       assertEquals("citations", citations.get("type").asText());
@@ -387,7 +376,7 @@ class AgentToolsIT {
             "task",
             AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), "Add it", null));
 
-    assertTrue(AgentRunIT.resultOf(stream, "call_1").contains("\"FORBIDDEN\""));
+    assertTrue(stream.toolResult("call_1").contains("\"FORBIDDEN\""));
   }
 
   /** Runs one tool call through a scripted model and returns the tool's result as JSON. */
@@ -402,7 +391,7 @@ class AgentToolsIT {
             agent,
             AgentRuns.input(
                 AgentRuns.newId("thread"), AgentRuns.newId("run"), "Use " + tool, null));
-    String content = AgentRunIT.resultOf(stream, "call_1");
+    String content = stream.toolResult("call_1");
     try {
       JsonNode result = JSON.readTree(content);
       assertFalse(result.has("error"), () -> tool + " failed: " + content);

@@ -32,7 +32,7 @@ class KnowledgeReembeddingIT {
   void passagesOfAnotherModelAreEmbeddedAgain() throws Exception {
     Team team = Team.create("Re-embedding");
     String id =
-        KnowledgeIT.ingestText(team, "tapir.txt", "The tapir sleeps by day and forages at night.")
+        Knowledge.ingestText(team, "tapir.txt", "The tapir sleeps by day and forages at night.")
             .getString("id");
     assertEquals(0, reembed(team), "the current model embedded everything");
     assertEquals("FORBIDDEN", errorCode(team.member(), REEMBED, Map.of("ws", team.ws())));

@@ -1,5 +1,12 @@
 package io.steward.it;
 
+import static io.steward.it.ModelProviders.ADD;
+import static io.steward.it.ModelProviders.AGENT_SETTINGS;
+import static io.steward.it.ModelProviders.addAnthropicProvider;
+import static io.steward.it.ModelProviders.addProvider;
+import static io.steward.it.ModelProviders.newKey;
+import static io.steward.it.ModelProviders.providerInput;
+import static io.steward.it.ModelProviders.useByDefault;
 import static io.steward.it.Steward.errorCode;
 import static io.steward.it.Steward.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.json.JsonPath;
 import io.steward.it.Records.Team;
 import io.steward.it.support.AgUiStream;
+import io.steward.it.support.ScriptedModel;
 import io.steward.it.support.ScriptedModelServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -20,11 +28,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bring your own AI: a workspace's providers with keys that never come back out, the settings that
@@ -33,80 +38,13 @@ import org.junit.jupiter.api.Test;
  */
 class ModelProviderIT {
 
-  static final String ADD =
-      "mutation($ws: ID!, $in: ModelProviderInput!) { addModelProvider(workspaceId: $ws,"
-          + " input: $in) { id name kind baseUrl defaultModel apiKey version } }";
-  static final String SETTINGS =
-      "mutation($ws: ID!, $s: AiSettingsInput!) { updateAiSettings(workspaceId: $ws,"
-          + " settings: $s) { defaultProviderId monthlyTokenBudget membersMayChooseModel } }";
-  static final String AGENT_SETTINGS =
-      "mutation($ws: ID!, $agent: String!, $s: AgentSettingsInput!) {"
-          + " updateAgentSettings(workspaceId: $ws, agent: $agent, settings: $s) {"
-          + " agent providerId model disabledTools instructions version } }";
   private static final String USAGE =
       "query($ws: ID!, $from: Date!, $to: Date!) { modelUsage(workspaceId: $ws, from: $from,"
           + " to: $to) { total { inputTokens outputTokens totalTokens calls }"
           + " byModel { key totalTokens } byAgent { key inputTokens outputTokens calls }"
           + " byUser { key calls } monthlyTokenBudget usedThisMonth } }";
 
-  private static ScriptedModelServer model;
-
-  @BeforeAll
-  static void startModel() {
-    model = new ScriptedModelServer(AgentRunIT.MODEL_PORT);
-  }
-
-  @AfterAll
-  static void stopModel() {
-    model.close();
-  }
-
-  @BeforeEach
-  void resetModel() {
-    model.reset();
-  }
-
-  /** A {@code ModelProviderInput} (a mutable map, for tests to vary). */
-  static Map<String, Object> providerInput(
-      String name, String kind, String baseUrl, String defaultModel, String apiKey) {
-    Map<String, Object> input = new HashMap<>();
-    input.put("name", name);
-    input.put("kind", kind);
-    input.put("baseUrl", baseUrl);
-    input.put("defaultModel", defaultModel);
-    input.put("apiKey", apiKey);
-    return input;
-  }
-
-  /** Adds a provider as the team's owner; answers its id. */
-  static String addProvider(Team team, Map<String, Object> input) {
-    return ok(team.owner(), ADD, Map.of("ws", team.ws(), "in", input))
-        .getString("data.addModelProvider.id");
-  }
-
-  /** An OpenAI-compatible provider at the scripted server at {@code baseUrl}; answers its id. */
-  static String addProvider(Team team, String name, String apiKey, String baseUrl) {
-    return addProvider(
-        team, providerInput(name, "OPENAI_COMPATIBLE", baseUrl, "house-model", apiKey));
-  }
-
-  /** An Anthropic provider at the scripted server at {@code baseUrl}; answers its id. */
-  static String addAnthropicProvider(Team team, String apiKey, String baseUrl) {
-    return addProvider(
-        team, providerInput("Claude", "ANTHROPIC", baseUrl + "/", "claude-scripted", apiKey));
-  }
-
-  static void useByDefault(Team team, String providerId, Long budget, boolean membersChoose) {
-    Map<String, Object> settings = new HashMap<>();
-    settings.put("defaultProviderId", providerId);
-    settings.put("monthlyTokenBudget", budget);
-    settings.put("membersMayChooseModel", membersChoose);
-    ok(team.owner(), SETTINGS, Map.of("ws", team.ws(), "s", settings));
-  }
-
-  static String newKey() {
-    return "sk-it-" + UUID.randomUUID().toString().replace("-", "");
-  }
+  @RegisterExtension static final ScriptedModel model = new ScriptedModel();
 
   @Test
   void providersAreManagedByAdminsAndTheirKeysNeverComeBack() throws Exception {

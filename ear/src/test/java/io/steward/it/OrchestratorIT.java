@@ -9,16 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.json.JsonPath;
 import io.steward.it.Records.Team;
 import io.steward.it.support.AgUiStream;
+import io.steward.it.support.ScriptedModel;
 import io.steward.it.support.ScriptedModelServer;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The orchestrator with a workspace's own model: intent classification with a JSON answer (and its
@@ -27,28 +26,13 @@ import org.junit.jupiter.api.Test;
  */
 class OrchestratorIT {
 
-  private static ScriptedModelServer model;
-
-  @BeforeAll
-  static void startModel() {
-    model = new ScriptedModelServer(AgentRunIT.MODEL_PORT);
-  }
-
-  @AfterAll
-  static void stopModel() {
-    model.close();
-  }
-
-  @BeforeEach
-  void resetModel() {
-    model.reset();
-  }
+  @RegisterExtension static final ScriptedModel model = new ScriptedModel();
 
   private static Team teamWithProvider(String name) {
     Team team = Team.create(name);
-    ModelProviderIT.useByDefault(
+    ModelProviders.useByDefault(
         team,
-        ModelProviderIT.addProvider(team, "House", ModelProviderIT.newKey(), model.baseUrl()),
+        ModelProviders.addProvider(team, "House", ModelProviders.newKey(), model.baseUrl()),
         null,
         false);
     return team;
@@ -98,9 +82,9 @@ class OrchestratorIT {
   @Test
   void anthropicModelsClassifyWithStructuredOutput() throws Exception {
     Team team = Team.create("Anthropic routing");
-    ModelProviderIT.useByDefault(
+    ModelProviders.useByDefault(
         team,
-        ModelProviderIT.addAnthropicProvider(team, ModelProviderIT.newKey(), model.baseUrl()),
+        ModelProviders.addAnthropicProvider(team, ModelProviders.newKey(), model.baseUrl()),
         null,
         false);
     model.enqueue(

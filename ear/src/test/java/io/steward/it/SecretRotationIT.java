@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.steward.it.Records.Team;
 import io.steward.it.support.AgUiStream;
+import io.steward.it.support.ScriptedModel;
 import io.steward.it.support.ScriptedModelServer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -20,6 +21,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Provider keys are stored only as ciphertext, and a master-key rotation (the server restarted with
@@ -33,6 +35,8 @@ class SecretRotationIT {
           "steward.it.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/steward_it");
   private static final String ROTATE = "mutation { rotateSecrets { resealed failed } }";
 
+  @RegisterExtension static final ScriptedModel model = new ScriptedModel();
+
   record Stored(String keyId, String ciphertext) {}
 
   @Test
@@ -41,14 +45,13 @@ class SecretRotationIT {
     assertEquals(0, ok(tokenFor("admin"), ROTATE, Map.of()).getInt("data.rotateSecrets.failed"));
     assumeTrue("postgresql".equals(System.getProperty("steward.db")), "needs the PostgreSQL run");
 
-    try (ScriptedModelServer model = new ScriptedModelServer(AgentRunIT.MODEL_PORT);
-        Connection db = DriverManager.getConnection(PG_URL, "postgres", "")) {
+    try (Connection db = DriverManager.getConnection(PG_URL, "postgres", "")) {
       Team team = Team.create("Rotation");
-      String key = ModelProviderIT.newKey();
-      String id = ModelProviderIT.addProvider(team, "House", key, model.baseUrl());
+      String key = ModelProviders.newKey();
+      String id = ModelProviders.addProvider(team, "House", key, model.baseUrl());
       ok(
           team.owner(),
-          ModelProviderIT.SETTINGS,
+          ModelProviders.SETTINGS,
           Map.of(
               "ws",
               team.ws(),

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.http.ContentType;
+import io.steward.it.support.ScriptedModel;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -360,7 +361,7 @@ class TenantIsolationIT {
     othersRecords.put("deal", Records.deal(dave, otherTenant, company, "1"));
     othersRecords.put(
         "knowledgeDocument",
-        KnowledgeIT.upload(
+        Knowledge.upload(
                 dave,
                 otherTenant,
                 "secret.txt",
@@ -388,15 +389,15 @@ class TenantIsolationIT {
         "modelProvider",
         ok(
                 dave,
-                ModelProviderIT.ADD,
+                ModelProviders.ADD,
                 Map.of(
                     "ws",
                     otherTenant,
                     "in",
-                    ModelProviderIT.providerInput(
+                    ModelProviders.providerInput(
                         "Secret provider",
                         "OPENAI_COMPATIBLE",
-                        "http://127.0.0.1:" + AgentRunIT.MODEL_PORT + "/v1",
+                        "http://127.0.0.1:" + ScriptedModel.PORT + "/v1",
                         "secret-model",
                         null)))
             .getString("data.addModelProvider.id"));
