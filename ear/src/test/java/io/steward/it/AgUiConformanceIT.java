@@ -30,16 +30,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *   <li>usage of several providers and models in one run: here.
  * </ul>
  *
- * <p>The back-pressure test ({@code aClientThatStopsReadingHoldsUpNeitherItsRunNorOthers}) leaves
- * its connection unread on purpose and is plain HTTP; joins and replays ({@code GET …/events}) are
- * what an {@code EventSource} reads, which {@code HttpAgent} does not.
+ * <p>The back-pressure test ({@code
+ * should_hold_up_neither_its_run_nor_others_when_a_client_stops_reading}) leaves its connection
+ * unread on purpose and is plain HTTP; joins and replays ({@code GET …/events}) are what an {@code
+ * EventSource} reads, which {@code HttpAgent} does not.
  */
 class AgUiConformanceIT {
 
   @RegisterExtension static final ScriptedModel model = new ScriptedModel();
 
   @Test
-  void usageHasOneEntryPerProviderAndModelTheRunUsed() {
+  void should_report_usage_with_one_entry_per_provider_and_model_the_run_used() {
     Team team = Team.create("Two providers");
     String house = ModelProviders.addProvider(team, "House", ModelProviders.newKey(), baseUrl());
     ModelProviders.useByDefault(team, house, null, false);
@@ -67,7 +68,7 @@ class AgUiConformanceIT {
   }
 
   @Test
-  void aBudgetSpentMidRunEndsTheRunWithTheTokensItUsed() {
+  void should_end_a_run_that_spends_the_budget_midway_with_the_tokens_it_used() {
     Team team = Team.create("Spent mid-run");
     String house = ModelProviders.addProvider(team, "House", ModelProviders.newKey(), baseUrl());
     ModelProviders.useByDefault(team, house, 100L, false);

@@ -46,7 +46,7 @@ class AgentRunIT {
   }
 
   @Test
-  void aTextAnswerStreamsAsTheAgUiClientExpects() throws Exception {
+  void should_stream_a_text_answer_as_the_ag_ui_client_expects() throws Exception {
     model.enqueue(ScriptedModelServer.reply().text("Hello", ", ", "Alice", "!").usage(42, 7));
     String runId = AgentRuns.newId("run");
     String threadId = AgentRuns.newId("thread");
@@ -115,7 +115,8 @@ class AgentRunIT {
   }
 
   @Test
-  void aToolCallWithArgumentsSplitAcrossChunksChangesTheData() throws Exception {
+  void should_change_the_data_with_a_tool_call_whose_arguments_are_split_across_chunks()
+      throws Exception {
     String title = "Call Globex " + AgentRuns.newId("t");
     model.enqueue(
         ScriptedModelServer.reply()
@@ -182,7 +183,7 @@ class AgentRunIT {
   }
 
   @Test
-  void reasoningStreamsAsReasoningEvents() {
+  void should_stream_reasoning_as_reasoning_events() {
     model.enqueue(
         ScriptedModelServer.reply().reasoning("The user ", "wants a greeting.").text("Hi!"));
 
@@ -211,7 +212,7 @@ class AgentRunIT {
   }
 
   @Test
-  void aThreadContinuesWithItsHistory() throws Exception {
+  void should_continue_a_thread_with_its_history() throws Exception {
     String threadId = AgentRuns.newId("thread");
     model.enqueue(ScriptedModelServer.reply().text("Noted: blue."));
     AgentRuns.run(
@@ -250,7 +251,7 @@ class AgentRunIT {
   }
 
   @Test
-  void providerFailuresEndTheRunWithASafeError() {
+  void should_end_the_run_with_a_safe_error_when_the_provider_fails() {
     // The first try and every retry fail.
     for (int attempt = 0; attempt < 4; attempt++) {
       model.enqueue(ScriptedModelServer.failWith(503, "upstream secret detail xyz"));
@@ -272,7 +273,7 @@ class AgentRunIT {
   }
 
   @Test
-  void aReconnectingClientGetsTheMissedEventsOnce() throws Exception {
+  void should_give_a_reconnecting_client_the_missed_events_once() throws Exception {
     model.enqueue(
         ScriptedModelServer.reply()
             .text("one ", "two ", "three ", "four ", "five ", "six")
@@ -305,7 +306,7 @@ class AgentRunIT {
   }
 
   @Test
-  void aClientThatStopsReadingHoldsUpNeitherItsRunNorOthers() throws Exception {
+  void should_hold_up_neither_its_run_nor_others_when_a_client_stops_reading() throws Exception {
     // About 8 MB of events: far more than the connection's buffers take from a client not reading.
     String[] chunks = new String[800];
     Arrays.fill(chunks, "x".repeat(10_000));
@@ -352,7 +353,7 @@ class AgentRunIT {
   }
 
   @Test
-  void aCancelledRunFinishesWithOutcomeCancelled() throws Exception {
+  void should_finish_a_cancelled_run_with_outcome_cancelled() throws Exception {
     model.enqueue(
         ScriptedModelServer.reply()
             .text("a ", "b ", "c ", "d ", "e ", "f ", "g ", "h ", "i ", "j")
@@ -383,7 +384,7 @@ class AgentRunIT {
   }
 
   @Test
-  void blocksAreCheckedAndPointOnlyAtRecordsTheRunsToolsReturned() {
+  void should_check_blocks_and_let_them_point_only_at_records_the_runs_tools_returned() {
     model.enqueue(
         ScriptedModelServer.reply()
             .toolCall(
@@ -415,7 +416,7 @@ class AgentRunIT {
   }
 
   @Test
-  void runsAreListedPerThreadWithTheirEvents() {
+  void should_list_runs_per_thread_with_their_events() {
     String threadId = AgentRuns.newId("thread");
     model.enqueue(
         ScriptedModelServer.reply().text("First."), ScriptedModelServer.reply().text("Second."));
@@ -456,7 +457,7 @@ class AgentRunIT {
   }
 
   @Test
-  void agentsAreListedWithTheirSkills() {
+  void should_list_agents_with_their_skills() {
     JsonPath agents =
         ok(
             tokenFor("carol"),
@@ -478,7 +479,7 @@ class AgentRunIT {
   }
 
   @Test
-  void badRunRequestsAreRefusedBeforeStreaming() {
+  void should_refuse_bad_run_requests_before_streaming() {
     String path = AgentRuns.runsPath(ACME, "task");
     Steward.as(null)
         .contentType("application/json")
@@ -507,7 +508,9 @@ class AgentRunIT {
   }
 
   @Test
-  void requestsRacingWithOneNewRunIdStartOneRunAndTheOthersConflict() throws Exception {
+  void
+      should_start_one_run_for_requests_racing_with_one_new_run_id_and_refuse_the_others_as_conflicts()
+          throws Exception {
     model.enqueue(ScriptedModelServer.reply().text("Only once."));
     Map<String, Object> input = input("Race");
     int racers = 8;

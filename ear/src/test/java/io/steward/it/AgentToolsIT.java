@@ -47,7 +47,7 @@ class AgentToolsIT {
   // task agent
 
   @Test
-  void listTasksFiltersByProjectNameAndStatus() {
+  void should_list_tasks_filtered_by_project_name_and_status() {
     String title = unique("Sweep");
     Records.create(team.owner(), team.ws(), "Task", Map.of("title", title, "projectId", project));
     Records.task(team.owner(), team.ws(), unique("Elsewhere"));
@@ -59,7 +59,7 @@ class AgentToolsIT {
   }
 
   @Test
-  void listTasksDueTodayUsesTheWorkspaceDate() {
+  void should_list_tasks_due_today_by_the_workspace_date() {
     String title = unique("Due now");
     Records.create(
         team.owner(),
@@ -73,7 +73,7 @@ class AgentToolsIT {
   }
 
   @Test
-  void createTaskCreatesIt() {
+  void should_create_a_task() {
     String title = unique("Inspect");
 
     JsonNode result =
@@ -93,7 +93,7 @@ class AgentToolsIT {
   }
 
   @Test
-  void updateTaskKeepsWhatItIsNotGiven() {
+  void should_update_a_task_keeping_what_it_is_not_given() {
     String id =
         Records.create(
             team.owner(),
@@ -110,7 +110,7 @@ class AgentToolsIT {
   }
 
   @Test
-  void deleteTaskDeletesIt() {
+  void should_delete_a_task() {
     String id = Records.task(team.owner(), team.ws(), unique("Gone"));
 
     JsonNode result = call("task", "delete_task", "{\"taskId\":\"" + id + "\"}");
@@ -125,7 +125,7 @@ class AgentToolsIT {
   }
 
   @Test
-  void commentsAreListedAddedAndDeleted() {
+  void should_list_add_and_delete_comments() {
     String task = Records.task(team.owner(), team.ws(), unique("Discuss"));
     Records.comment(team.owner(), team.ws(), task, "First thought");
 
@@ -145,7 +145,7 @@ class AgentToolsIT {
   // project agent
 
   @Test
-  void projectsAreListedActiveOrAll() {
+  void should_list_active_or_all_projects() {
     String archived = Records.project(team.owner(), team.ws(), unique("Closed"));
     call("project", "archive_project", "{\"projectId\":\"" + archived + "\"}");
 
@@ -157,13 +157,13 @@ class AgentToolsIT {
   }
 
   @Test
-  void getProjectReadsOne() {
+  void should_read_one_project() {
     JsonNode result = call("project", "get_project", "{\"projectId\":\"" + project + "\"}");
     assertEquals("Hive", result.get("name").asText());
   }
 
   @Test
-  void projectsAreCreatedUpdatedArchivedAndDeleted() {
+  void should_create_update_archive_and_delete_projects() {
     String name = unique("Lab");
     JsonNode created =
         call("project", "create_project", "{\"name\":\"" + name + "\",\"company\":\"Umbrella\"}");
@@ -194,7 +194,7 @@ class AgentToolsIT {
   // note agent
 
   @Test
-  void notesAreListedByProjectAndRead() {
+  void should_list_notes_by_project_and_read_them() {
     String title = unique("Minutes");
     String id =
         Records.create(
@@ -211,7 +211,7 @@ class AgentToolsIT {
   }
 
   @Test
-  void notesAreCreatedUpdatedAndDeleted() {
+  void should_create_update_and_delete_notes() {
     JsonNode created =
         call(
             "note",
@@ -232,7 +232,7 @@ class AgentToolsIT {
   // checkpoint agent
 
   @Test
-  void checkpointsAreListedCreatedUpdatedAndDeleted() {
+  void should_list_create_update_and_delete_checkpoints() {
     JsonNode created =
         call(
             "checkpoint",
@@ -257,7 +257,7 @@ class AgentToolsIT {
   // CRM assistant
 
   @Test
-  void crmSearchFindsPeopleAtACompany() {
+  void should_find_people_at_a_company_with_crm_search() {
     JsonNode result = call("crm", "crm_search", "{\"query\":\"Umbrella\",\"kinds\":[\"contact\"]}");
 
     assertTrue(names(result.get("contacts")).contains("Alexia Ashford"), result::toString);
@@ -265,7 +265,7 @@ class AgentToolsIT {
   }
 
   @Test
-  void companiesAreCreatedAndUpdated() {
+  void should_create_and_update_companies() {
     String name = unique("Tricell");
     JsonNode created =
         call("crm", "create_company", "{\"name\":\"" + name + "\",\"industry\":\"Pharma\"}");
@@ -280,7 +280,7 @@ class AgentToolsIT {
   }
 
   @Test
-  void contactsAreCreatedAndUpdated() {
+  void should_create_and_update_contacts() {
     JsonNode created =
         call(
             "crm",
@@ -298,7 +298,7 @@ class AgentToolsIT {
   }
 
   @Test
-  void interactionsAreLoggedAndListed() {
+  void should_log_and_list_interactions() {
     JsonNode logged =
         call(
             "crm",
@@ -312,7 +312,7 @@ class AgentToolsIT {
   }
 
   @Test
-  void dealsAreListedAndMoved() {
+  void should_list_and_move_deals() {
     String deal = Records.deal(team.owner(), team.ws(), company, "5000");
 
     JsonNode listed = call("crm", "list_deals", "{\"company\":\"Umbrella Labs\"}");
@@ -326,7 +326,7 @@ class AgentToolsIT {
   // shared by every agent
 
   @Test
-  void knowledgeSearchFindsPassagesAndCitesThemInTheStream() {
+  void should_find_knowledge_passages_and_cite_them_in_the_stream() {
     String id =
         Knowledge.ingestText(
                 team,
@@ -365,7 +365,7 @@ class AgentToolsIT {
   }
 
   @Test
-  void aToolRefusesWhatThePersonMayNotDo() {
+  void should_refuse_in_a_tool_what_the_person_may_not_do() {
     model.enqueue(
         ScriptedModelServer.reply().toolCall("call_1", "create_task", "{\"title\":\"Sneaky\"}"),
         ScriptedModelServer.reply().text("I could not."));

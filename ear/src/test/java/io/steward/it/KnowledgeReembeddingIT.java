@@ -29,7 +29,7 @@ class KnowledgeReembeddingIT {
   private static final String REEMBED = "mutation($ws: ID!) { reembedKnowledge(workspaceId: $ws) }";
 
   @Test
-  void passagesOfAnotherModelAreEmbeddedAgain() throws Exception {
+  void should_embed_again_passages_of_another_model() throws Exception {
     Team team = Team.create("Re-embedding");
     String id =
         Knowledge.ingestText(team, "tapir.txt", "The tapir sleeps by day and forages at night.")

@@ -47,7 +47,7 @@ class ModelProviderIT {
   @RegisterExtension static final ScriptedModel model = new ScriptedModel();
 
   @Test
-  void providersAreManagedByAdminsAndTheirKeysNeverComeBack() throws Exception {
+  void should_let_admins_manage_providers_whose_keys_never_come_back() throws Exception {
     Team team = Team.create("Providers");
     String key = newKey();
     Map<String, Object> input =
@@ -125,7 +125,7 @@ class ModelProviderIT {
   }
 
   @Test
-  void runsUseTheWorkspaceProviderAndTheAgentSettings() throws Exception {
+  void should_run_with_the_workspace_provider_and_the_agent_settings() throws Exception {
     Team team = Team.create("Provider runs");
     String key = newKey();
     String provider = addProvider(team, "House", key, model.baseUrl());
@@ -210,7 +210,7 @@ class ModelProviderIT {
   }
 
   @Test
-  void usageIsRecordedPerCallAndBudgetsStopRuns() throws Exception {
+  void should_record_usage_per_call_and_stop_runs_over_budget() throws Exception {
     Team team = Team.create("Budgets");
     String provider = addProvider(team, "House", newKey(), model.baseUrl());
     useByDefault(team, provider, null, false);
@@ -306,7 +306,7 @@ class ModelProviderIT {
   }
 
   @Test
-  void anthropicProvidersRunThroughTheMessagesApi() throws Exception {
+  void should_run_anthropic_providers_through_the_messages_api() throws Exception {
     Team team = Team.create("Anthropic");
     String key = newKey();
     String provider = addAnthropicProvider(team, key, model.baseUrl());
@@ -347,7 +347,7 @@ class ModelProviderIT {
   }
 
   @Test
-  void transientProviderFailuresAreRetried() throws Exception {
+  void should_retry_transient_provider_failures() throws Exception {
     Team team = Team.create("Retries");
     String provider = addProvider(team, "House", newKey(), model.baseUrl());
     useByDefault(team, provider, null, false);

@@ -52,7 +52,9 @@ class OrchestratorIT {
   }
 
   @Test
-  void theModelClassifiesTheRequestAndBadAnswersFallBackToRoutingByMeaning() throws Exception {
+  void
+      should_let_the_model_classify_the_request_and_fall_back_to_routing_by_meaning_on_bad_answers()
+          throws Exception {
     Team team = teamWithProvider("Classification");
     model.enqueue(
         ScriptedModelServer.reply().text("{\"agents\": [\"crm\"]}").usage(50, 5),
@@ -80,7 +82,7 @@ class OrchestratorIT {
   }
 
   @Test
-  void anthropicModelsClassifyWithStructuredOutput() throws Exception {
+  void should_classify_with_structured_output_on_anthropic_models() throws Exception {
     Team team = Team.create("Anthropic routing");
     ModelProviders.useByDefault(
         team,
@@ -101,7 +103,7 @@ class OrchestratorIT {
   }
 
   @Test
-  void aPipelineRunsAgentsInOrderAndEndsWithASynthesis() throws Exception {
+  void should_run_a_pipelines_agents_in_order_and_end_with_a_synthesis() throws Exception {
     Team team = teamWithProvider("Pipeline");
     model.enqueue(
         ScriptedModelServer.reply().text("{\"agents\": [\"crm\", \"task\"]}"),
@@ -160,7 +162,8 @@ class OrchestratorIT {
   }
 
   @Test
-  void planModeAnswersAPlanKeptAsAPlaybookAndReusedForTheSameRequest() throws Exception {
+  void should_answer_in_plan_mode_a_plan_kept_as_a_playbook_and_reused_for_the_same_request()
+      throws Exception {
     Team team = teamWithProvider("Plans");
     String plan =
         "{\"steps\": [{\"action\": \"crm\", \"template\": \"open-deals\", \"variables\": {},"
@@ -215,7 +218,7 @@ class OrchestratorIT {
   }
 
   @Test
-  void aPlaybookRunsItsStepsWithTheRunsVariables() throws Exception {
+  void should_run_a_playbooks_steps_with_the_runs_variables() throws Exception {
     Team team = teamWithProvider("Playbook runs");
     Records.contact(team.owner(), team.ws(), "Nora Lind", null);
     String email = "Hi, please send the signed contract by Friday. Nora";
@@ -267,7 +270,7 @@ class OrchestratorIT {
   }
 
   @Test
-  void repliesThatRepeatTheServersPromptsAreWithheld() throws Exception {
+  void should_withhold_replies_that_repeat_the_servers_prompts() throws Exception {
     Team team = teamWithProvider("Extraction");
     String persona = "Speak like a ship's captain and never mention competitor prices to anyone";
     ok(

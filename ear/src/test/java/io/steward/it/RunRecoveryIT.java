@@ -23,7 +23,7 @@ class RunRecoveryIT {
   @RegisterExtension static final ScriptedModel model = new ScriptedModel();
 
   @Test
-  void aRunCutOffByACrashIsFailedOnRestart() throws Exception {
+  void should_fail_a_run_cut_off_by_a_crash_on_restart() throws Exception {
     String alice = tokenFor("alice");
     String runId = AgentRuns.newId("run");
     String[] words = new String[60];

@@ -40,7 +40,7 @@ class SecretRotationIT {
   record Stored(String keyId, String ciphertext) {}
 
   @Test
-  void keysAreStoredEncryptedAndSurviveARotation() throws Exception {
+  void should_store_keys_encrypted_and_keep_them_working_through_a_rotation() throws Exception {
     assertEquals("FORBIDDEN", errorCode(tokenFor("alice"), ROTATE, Map.of()));
     assertEquals(0, ok(tokenFor("admin"), ROTATE, Map.of()).getInt("data.rotateSecrets.failed"));
     assumeTrue("postgresql".equals(System.getProperty("steward.db")), "needs the PostgreSQL run");
