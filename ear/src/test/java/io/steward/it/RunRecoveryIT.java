@@ -13,11 +13,14 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A run whose server dies under it is not left "running" for ever: after the server comes back, the
  * run is failed and its stored stream ends with a {@code RUN_ERROR} clients can replay.
  */
+// Crashes the server, which no other test may see.
+@Isolated
 class RunRecoveryIT {
 
   @RegisterExtension static final ScriptedModel model = new ScriptedModel();

@@ -22,12 +22,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Provider keys are stored only as ciphertext, and a master-key rotation (the server restarted with
  * a new key, the old one kept as previous) re-seals them all while they keep working. Only the
  * PostgreSQL run can read the stored column: the embedded H2 file is the server's alone.
  */
+// Restarts the server under a new master key, which no other test may see.
+@Isolated
 class SecretRotationIT {
 
   private static final String PG_URL =

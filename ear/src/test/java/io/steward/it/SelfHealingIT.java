@@ -19,6 +19,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The server heals itself: an OutOfMemoryError ends the JVM with a heap dump, the supervisor that
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * stops even a hung one, and the HTTP worker pool is sized so that waiting requests cannot starve
  * the others. Each test leaves the environment up and ready, whatever order failsafe runs them in.
  */
+// Crashes, hangs and restarts the server, which no other test may see.
+@Isolated
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SelfHealingIT {
 
