@@ -88,11 +88,7 @@ class AgUiConformanceIT {
   }
 
   private static AgUiStream run(Team team, String agent, String text) {
-    return AgentRuns.run(
-        team.member(),
-        team.ws(),
-        agent,
-        AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), text, null));
+    return AgentRuns.run(team.member(), team.ws(), agent, AgentRuns.newThread(text, null));
   }
 
   private static void assertEntry(

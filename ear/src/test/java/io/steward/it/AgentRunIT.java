@@ -104,11 +104,8 @@ class AgentRunIT {
     assertEquals("Say hello", messages.get(messages.size() - 1).get("content").asText());
 
     JsonPath run =
-        ok(
-            alice,
-            "query($ws: ID!, $run: ID!) { agentRun(workspaceId: $ws, runId: $run) {"
-                + " status agent model inputTokens outputTokens eventCount } }",
-            Map.of("ws", ACME, "run", runId));
+        AgentRuns.stored(
+            alice, ACME, runId, "status agent model inputTokens outputTokens eventCount");
     assertEquals("SUCCEEDED", run.getString("data.agentRun.status"));
     assertEquals(42, run.getInt("data.agentRun.inputTokens"));
     assertEquals(stream.events().size(), run.getInt("data.agentRun.eventCount"));
@@ -128,12 +125,7 @@ class AgentRunIT {
         ScriptedModelServer.reply().text("Done: ", "created the task."));
 
     AgUiStream stream =
-        AgentRuns.run(
-            alice,
-            ACME,
-            "task",
-            AgentRuns.input(
-                AgentRuns.newId("thread"), AgentRuns.newId("run"), "Create a task", null));
+        AgentRuns.run(alice, ACME, "task", AgentRuns.newThread("Create a task", null));
 
     assertTrue(stream.ofType("TOOL_CALL_ARGS").size() > 1, "arguments arrive in pieces");
     assertEquals(
@@ -187,12 +179,7 @@ class AgentRunIT {
     model.enqueue(
         ScriptedModelServer.reply().reasoning("The user ", "wants a greeting.").text("Hi!"));
 
-    AgUiStream stream =
-        AgentRuns.run(
-            alice,
-            ACME,
-            "task",
-            AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), "Hi", null));
+    AgUiStream stream = AgentRuns.run(alice, ACME, "task", AgentRuns.newThread("Hi", null));
 
     List<String> types = stream.types();
     int start = types.indexOf("REASONING_START");
@@ -338,12 +325,7 @@ class AgentRunIT {
     long deadline = System.nanoTime() + wait.toNanos();
     String status;
     do {
-      status =
-          ok(
-                  alice,
-                  "query($ws: ID!, $run: ID!) { agentRun(workspaceId: $ws, runId: $run) { status } }",
-                  Map.of("ws", ACME, "run", runId))
-              .getString("data.agentRun.status");
+      status = AgentRuns.stored(alice, ACME, runId, "status").getString("data.agentRun.status");
       if (!status.equals("RUNNING")) {
         return status;
       }
@@ -493,12 +475,7 @@ class AgentRunIT {
     assertProblem(
         AgentRuns.post(alice, AgentRuns.runsPath(ACME, "nobody"), input("Hi")), 404, "NOT_FOUND");
     assertProblem(
-        AgentRuns.post(
-            alice,
-            path,
-            AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), "Hi", "gpt-9")),
-        400,
-        "VALIDATION");
+        AgentRuns.post(alice, path, AgentRuns.newThread("Hi", "gpt-9")), 400, "VALIDATION");
     assertProblem(AgentRuns.post(alice, path, "not an object"), 400, "VALIDATION");
 
     model.enqueue(ScriptedModelServer.reply().text("Once."));
@@ -549,7 +526,7 @@ class AgentRunIT {
   }
 
   private static Map<String, Object> input(String text) {
-    return AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), text, null);
+    return AgentRuns.newThread(text, null);
   }
 
   private static AgUiStream runTask(String text) {

@@ -344,11 +344,7 @@ class AgentToolsIT {
                   "{\"query\":\"how long can customers return goods\"}"),
           ScriptedModelServer.reply().text("Within 30 days."));
       AgUiStream stream =
-          AgentRuns.run(
-              team.member(),
-              team.ws(),
-              agent,
-              AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), "Returns?", null));
+          AgentRuns.run(team.member(), team.ws(), agent, AgentRuns.newThread("Returns?", null));
 
       String result = stream.toolResult("call_1");
       assertTrue(result.contains("within 30 days"), result);
@@ -370,11 +366,7 @@ class AgentToolsIT {
         ScriptedModelServer.reply().toolCall("call_1", "create_task", "{\"title\":\"Sneaky\"}"),
         ScriptedModelServer.reply().text("I could not."));
     AgUiStream stream =
-        AgentRuns.run(
-            team.viewer(),
-            team.ws(),
-            "task",
-            AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), "Add it", null));
+        AgentRuns.run(team.viewer(), team.ws(), "task", AgentRuns.newThread("Add it", null));
 
     assertTrue(stream.toolResult("call_1").contains("\"FORBIDDEN\""));
   }
@@ -385,12 +377,7 @@ class AgentToolsIT {
         ScriptedModelServer.reply().toolCall("call_1", tool, arguments),
         ScriptedModelServer.reply().text("Done."));
     AgUiStream stream =
-        AgentRuns.run(
-            team.owner(),
-            team.ws(),
-            agent,
-            AgentRuns.input(
-                AgentRuns.newId("thread"), AgentRuns.newId("run"), "Use " + tool, null));
+        AgentRuns.run(team.owner(), team.ws(), agent, AgentRuns.newThread("Use " + tool, null));
     String content = stream.toolResult("call_1");
     try {
       JsonNode result = JSON.readTree(content);

@@ -194,8 +194,7 @@ class ModelProviderIT {
         AgentRuns.post(
             team.member(),
             AgentRuns.runsPath(team.ws(), "note"),
-            AgentRuns.input(
-                AgentRuns.newId("thread"), AgentRuns.newId("run"), "Hi", "House/other"));
+            AgentRuns.newThread("Hi", "House/other"));
     assertEquals(403, refused.statusCode(), refused.body());
     model.enqueue(ScriptedModelServer.reply().text("Other."));
     AgUiStream chosen = runAs(team.owner(), team.ws(), "note", "Hi", "House/other");
@@ -205,7 +204,7 @@ class ModelProviderIT {
         AgentRuns.post(
             team.owner(),
             AgentRuns.runsPath(team.ws(), "note"),
-            AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), "Hi", "Nobody"));
+            AgentRuns.newThread("Hi", "Nobody"));
     assertEquals(400, unknown.statusCode(), unknown.body());
   }
 
@@ -368,10 +367,6 @@ class ModelProviderIT {
 
   private static AgUiStream runAs(
       String token, String ws, String agent, String text, String chosen) {
-    return AgentRuns.run(
-        token,
-        ws,
-        agent,
-        AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), text, chosen));
+    return AgentRuns.run(token, ws, agent, AgentRuns.newThread(text, chosen));
   }
 }

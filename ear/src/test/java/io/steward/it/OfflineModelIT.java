@@ -126,10 +126,6 @@ class OfflineModelIT {
 
   /** Posts a message to the routed runs endpoint, asking for the offline model. */
   private static AgUiStream ask(String message) {
-    return AgentRuns.run(
-        team.owner(),
-        team.ws(),
-        null,
-        AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), message, "offline"));
+    return AgentRuns.run(team.owner(), team.ws(), null, AgentRuns.newThread(message, "offline"));
   }
 }

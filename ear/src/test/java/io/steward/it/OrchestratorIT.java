@@ -39,8 +39,7 @@ class OrchestratorIT {
   }
 
   private static Map<String, Object> input(String text, Map<String, Object> forwarded) {
-    Map<String, Object> input =
-        AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), text, null);
+    Map<String, Object> input = AgentRuns.newThread(text, null);
     input.put("forwardedProps", forwarded);
     return input;
   }
@@ -133,10 +132,7 @@ class OrchestratorIT {
     assertTrue(stream.text().endsWith("Found Nora at Acme and planned a follow-up."));
     assertEquals(
         "crm+task",
-        ok(
-                team.member(),
-                "query($ws: ID!, $run: ID!) { agentRun(workspaceId: $ws, runId: $run) { agent } }",
-                Map.of("ws", team.ws(), "run", stream.events().get(0).field("runId")))
+        AgentRuns.stored(team.member(), team.ws(), stream.events().get(0).field("runId"), "agent")
             .getString("data.agentRun.agent"));
 
     model.reset();

@@ -187,11 +187,7 @@ class ProviderAddressIT {
         ScriptedModelServer.redirect(308, "http://169.254.169.254/v1/chat/completions"));
     for (int i = 0; i < 2; i++) {
       AgUiStream run =
-          AgentRuns.run(
-              team.member(),
-              team.ws(),
-              "task",
-              AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), "Hello", null));
+          AgentRuns.run(team.member(), team.ws(), "task", AgentRuns.newThread("Hello", null));
       assertEquals("RUN_ERROR", run.last().type(), run.raw());
       assertEquals("MODEL_ERROR", run.last().field("code"));
       assertFalse(run.raw().contains(key));

@@ -1,7 +1,6 @@
 package io.steward.it;
 
 import static io.steward.it.Steward.ACME;
-import static io.steward.it.Steward.ok;
 import static io.steward.it.Steward.tokenFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,7 +9,6 @@ import io.steward.it.support.AgUiStream;
 import io.steward.it.support.ScriptedModel;
 import io.steward.it.support.ScriptedModelServer;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -46,12 +44,7 @@ class RunRecoveryIT {
 
     // A fresh token: the restart may outlast the first one (5 minutes) on a busy machine.
     alice = tokenFor("alice");
-    JsonPath run =
-        ok(
-            alice,
-            "query($ws: ID!, $run: ID!) { agentRun(workspaceId: $ws, runId: $run) {"
-                + " status errorCode eventCount } }",
-            Map.of("ws", ACME, "run", runId));
+    JsonPath run = AgentRuns.stored(alice, ACME, runId, "status errorCode eventCount");
     assertEquals("FAILED", run.getString("data.agentRun.status"));
     assertEquals("SERVER_RESTARTED", run.getString("data.agentRun.errorCode"));
 

@@ -84,10 +84,7 @@ class SecretRotationIT {
       // A fresh token: on a busy machine the restart can outlast the 5 minutes tokens live.
       AgUiStream stream =
           AgentRuns.run(
-              Steward.tokenFor("erin"),
-              team.ws(),
-              "task",
-              AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), "Hi", null));
+              Steward.tokenFor("erin"), team.ws(), "task", AgentRuns.newThread("Hi", null));
       assertEquals("Still me.", stream.text());
       assertEquals("Bearer " + key, model.authorizations().get(0), "the same key, opened again");
     }

@@ -374,9 +374,7 @@ class TenantIsolationIT {
         "task",
         AgentRuns.input(AgentRuns.newId("thread"), run, "what is due today", "offline"));
     othersRecords.put("agentRun", run);
-    Map<String, Object> plan =
-        AgentRuns.input(
-            AgentRuns.newId("thread"), AgentRuns.newId("run"), "plan the secret launch", "offline");
+    Map<String, Object> plan = AgentRuns.newThread("plan the secret launch", "offline");
     plan.put("forwardedProps", Map.of("model", "offline", "mode", "plan"));
     othersRecords.put(
         "playbook",
@@ -489,8 +487,7 @@ class TenantIsolationIT {
     for (String path : REST_PATHS) {
       as(bob).get(path, ws).then().statusCode(403).body("code", equalTo("FORBIDDEN"));
     }
-    Map<String, Object> runInput =
-        AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), "hello", "offline");
+    Map<String, Object> runInput = AgentRuns.newThread("hello", "offline");
     for (String path : REST_POSTS) {
       assertEquals(
           403,
