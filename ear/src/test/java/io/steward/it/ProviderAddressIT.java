@@ -83,12 +83,12 @@ class ProviderAddressIT {
   }
 
   @BeforeAll
-  static void start() throws IOException {
+  static void startBystander() throws IOException {
     bystander = new Bystander();
   }
 
   @AfterAll
-  static void stop() throws IOException {
+  static void stopBystander() throws IOException {
     bystander.close();
   }
 
