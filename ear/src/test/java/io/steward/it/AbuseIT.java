@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.steward.it.ChangeFeedIT.Feed;
 import io.steward.it.Records.Team;
 import java.util.Collections;
 import java.util.List;
@@ -46,7 +45,7 @@ class AbuseIT {
   @AfterEach
   void theServerStillServes() throws Exception {
     Steward.as(null).get("/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-    try (Feed feed = Feed.open(team.viewer(), team.ws(), null)) {
+    try (ChangeFeed feed = ChangeFeed.open(team.viewer(), team.ws(), null)) {
       String note = Records.note(team.member(), team.ws(), "Still delivering");
       assertEquals(note, feed.next().data().getString("recordId"));
     }

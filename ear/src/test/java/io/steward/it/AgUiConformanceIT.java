@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.steward.it.Records.Team;
 import io.steward.it.support.AgUiStream;
+import io.steward.it.support.ScriptedModel;
 import io.steward.it.support.ScriptedModelServer;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every run the suite makes goes through the real {@code @ag-ui/client} ({@link AgentRuns#run},
@@ -31,42 +30,28 @@ import org.junit.jupiter.api.Test;
  *   <li>usage of several providers and models in one run: here.
  * </ul>
  *
- * <p>The back-pressure test ({@code aClientThatStopsReadingHoldsUpNeitherItsRunNorOthers}) leaves
- * its connection unread on purpose and is plain HTTP; joins and replays ({@code GET …/events}) are
- * what an {@code EventSource} reads, which {@code HttpAgent} does not.
+ * <p>The back-pressure test ({@code
+ * should_hold_up_neither_its_run_nor_others_when_a_client_stops_reading}) leaves its connection
+ * unread on purpose and is plain HTTP; joins and replays ({@code GET …/events}) are what an {@code
+ * EventSource} reads, which {@code HttpAgent} does not.
  */
 class AgUiConformanceIT {
 
-  private static ScriptedModelServer model;
-
-  @BeforeAll
-  static void startModel() {
-    model = new ScriptedModelServer(AgentRunIT.MODEL_PORT);
-  }
-
-  @AfterAll
-  static void stopModel() {
-    model.close();
-  }
-
-  @BeforeEach
-  void resetModel() {
-    model.reset();
-  }
+  @RegisterExtension static final ScriptedModel model = new ScriptedModel();
 
   @Test
-  void usageHasOneEntryPerProviderAndModelTheRunUsed() {
+  void should_report_usage_with_one_entry_per_provider_and_model_the_run_used() {
     Team team = Team.create("Two providers");
-    String house = ModelProviderIT.addProvider(team, "House", ModelProviderIT.newKey(), baseUrl());
-    ModelProviderIT.useByDefault(team, house, null, false);
+    String house = ModelProviders.addProvider(team, "House", ModelProviders.newKey(), baseUrl());
+    ModelProviders.useByDefault(team, house, null, false);
     Map<String, Object> other =
-        ModelProviderIT.providerInput(
-            "Other", "OPENAI_COMPATIBLE", baseUrl(), "other-model", ModelProviderIT.newKey());
+        ModelProviders.providerInput(
+            "Other", "OPENAI_COMPATIBLE", baseUrl(), "other-model", ModelProviders.newKey());
     Map<String, Object> crmSettings = new HashMap<>();
-    crmSettings.put("providerId", ModelProviderIT.addProvider(team, other));
+    crmSettings.put("providerId", ModelProviders.addProvider(team, other));
     ok(
         team.owner(),
-        ModelProviderIT.AGENT_SETTINGS,
+        ModelProviders.AGENT_SETTINGS,
         Map.of("ws", team.ws(), "agent", "crm", "s", crmSettings));
     model.enqueue(
         ScriptedModelServer.reply().text("{\"agents\": [\"crm\"]}").usage(50, 5),
@@ -83,10 +68,10 @@ class AgUiConformanceIT {
   }
 
   @Test
-  void aBudgetSpentMidRunEndsTheRunWithTheTokensItUsed() {
+  void should_end_a_run_that_spends_the_budget_midway_with_the_tokens_it_used() {
     Team team = Team.create("Spent mid-run");
-    String house = ModelProviderIT.addProvider(team, "House", ModelProviderIT.newKey(), baseUrl());
-    ModelProviderIT.useByDefault(team, house, 100L, false);
+    String house = ModelProviders.addProvider(team, "House", ModelProviders.newKey(), baseUrl());
+    ModelProviders.useByDefault(team, house, 100L, false);
     model.enqueue(
         ScriptedModelServer.reply().toolCall("call-1", "list_tasks", "{}").usage(80, 40),
         ScriptedModelServer.reply().text("Never asked for."));
@@ -103,11 +88,7 @@ class AgUiConformanceIT {
   }
 
   private static AgUiStream run(Team team, String agent, String text) {
-    return AgentRuns.run(
-        team.member(),
-        team.ws(),
-        agent,
-        AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), text, null));
+    return AgentRuns.run(team.member(), team.ws(), agent, AgentRuns.newThread(text, null));
   }
 
   private static void assertEntry(

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.json.JsonPath;
 import io.steward.it.support.AgUiStream;
+import io.steward.it.support.ScriptedModel;
 import io.steward.it.support.ScriptedModelServer;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -25,10 +26,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs over AG-UI through the real LangChain4j OpenAI client, against a scripted OpenAI-compatible
@@ -37,28 +37,16 @@ import org.junit.jupiter.api.Test;
  */
 class AgentRunIT {
 
-  static final int MODEL_PORT = Integer.getInteger("steward.it.model.port", 9098);
-  private static ScriptedModelServer model;
+  @RegisterExtension static final ScriptedModel model = new ScriptedModel();
   private static String alice;
 
   @BeforeAll
-  static void startModel() {
-    model = new ScriptedModelServer(MODEL_PORT);
+  static void signIn() {
     alice = tokenFor("alice");
   }
 
-  @AfterAll
-  static void stopModel() {
-    model.close();
-  }
-
-  @BeforeEach
-  void resetModel() {
-    model.reset();
-  }
-
   @Test
-  void aTextAnswerStreamsAsTheAgUiClientExpects() throws Exception {
+  void should_stream_a_text_answer_as_the_ag_ui_client_expects() throws Exception {
     model.enqueue(ScriptedModelServer.reply().text("Hello", ", ", "Alice", "!").usage(42, 7));
     String runId = AgentRuns.newId("run");
     String threadId = AgentRuns.newId("thread");
@@ -116,18 +104,16 @@ class AgentRunIT {
     assertEquals("Say hello", messages.get(messages.size() - 1).get("content").asText());
 
     JsonPath run =
-        ok(
-            alice,
-            "query($ws: ID!, $run: ID!) { agentRun(workspaceId: $ws, runId: $run) {"
-                + " status agent model inputTokens outputTokens eventCount } }",
-            Map.of("ws", ACME, "run", runId));
+        AgentRuns.stored(
+            alice, ACME, runId, "status agent model inputTokens outputTokens eventCount");
     assertEquals("SUCCEEDED", run.getString("data.agentRun.status"));
     assertEquals(42, run.getInt("data.agentRun.inputTokens"));
     assertEquals(stream.events().size(), run.getInt("data.agentRun.eventCount"));
   }
 
   @Test
-  void aToolCallWithArgumentsSplitAcrossChunksChangesTheData() throws Exception {
+  void should_change_the_data_with_a_tool_call_whose_arguments_are_split_across_chunks()
+      throws Exception {
     String title = "Call Globex " + AgentRuns.newId("t");
     model.enqueue(
         ScriptedModelServer.reply()
@@ -139,12 +125,7 @@ class AgentRunIT {
         ScriptedModelServer.reply().text("Done: ", "created the task."));
 
     AgUiStream stream =
-        AgentRuns.run(
-            alice,
-            ACME,
-            "task",
-            AgentRuns.input(
-                AgentRuns.newId("thread"), AgentRuns.newId("run"), "Create a task", null));
+        AgentRuns.run(alice, ACME, "task", AgentRuns.newThread("Create a task", null));
 
     assertTrue(stream.ofType("TOOL_CALL_ARGS").size() > 1, "arguments arrive in pieces");
     assertEquals(
@@ -152,7 +133,7 @@ class AgentRunIT {
         stream.toolCalls().get("create_task"));
     String parent = stream.ofType("TOOL_CALL_START").get(0).field("parentMessageId");
     assertEquals(stream.ofType("TEXT_MESSAGE_START").get(0).field("messageId"), parent);
-    String result = resultOf(stream, "call_create");
+    String result = stream.toolResult("call_create");
     assertTrue(result.contains("\"title\":\"" + title + "\""), result);
     JsonNode block = stream.customEvents("steward.block").get(0);
     assertEquals("entity_ref", block.get("type").asText());
@@ -194,16 +175,11 @@ class AgentRunIT {
   }
 
   @Test
-  void reasoningStreamsAsReasoningEvents() {
+  void should_stream_reasoning_as_reasoning_events() {
     model.enqueue(
         ScriptedModelServer.reply().reasoning("The user ", "wants a greeting.").text("Hi!"));
 
-    AgUiStream stream =
-        AgentRuns.run(
-            alice,
-            ACME,
-            "task",
-            AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), "Hi", null));
+    AgUiStream stream = AgentRuns.run(alice, ACME, "task", AgentRuns.newThread("Hi", null));
 
     List<String> types = stream.types();
     int start = types.indexOf("REASONING_START");
@@ -223,7 +199,7 @@ class AgentRunIT {
   }
 
   @Test
-  void aThreadContinuesWithItsHistory() throws Exception {
+  void should_continue_a_thread_with_its_history() throws Exception {
     String threadId = AgentRuns.newId("thread");
     model.enqueue(ScriptedModelServer.reply().text("Noted: blue."));
     AgentRuns.run(
@@ -262,7 +238,7 @@ class AgentRunIT {
   }
 
   @Test
-  void providerFailuresEndTheRunWithASafeError() {
+  void should_end_the_run_with_a_safe_error_when_the_provider_fails() {
     // The first try and every retry fail.
     for (int attempt = 0; attempt < 4; attempt++) {
       model.enqueue(ScriptedModelServer.failWith(503, "upstream secret detail xyz"));
@@ -284,7 +260,7 @@ class AgentRunIT {
   }
 
   @Test
-  void aReconnectingClientGetsTheMissedEventsOnce() throws Exception {
+  void should_give_a_reconnecting_client_the_missed_events_once() throws Exception {
     model.enqueue(
         ScriptedModelServer.reply()
             .text("one ", "two ", "three ", "four ", "five ", "six")
@@ -317,7 +293,7 @@ class AgentRunIT {
   }
 
   @Test
-  void aClientThatStopsReadingHoldsUpNeitherItsRunNorOthers() throws Exception {
+  void should_hold_up_neither_its_run_nor_others_when_a_client_stops_reading() throws Exception {
     // About 8 MB of events: far more than the connection's buffers take from a client not reading.
     String[] chunks = new String[800];
     Arrays.fill(chunks, "x".repeat(10_000));
@@ -349,12 +325,7 @@ class AgentRunIT {
     long deadline = System.nanoTime() + wait.toNanos();
     String status;
     do {
-      status =
-          ok(
-                  alice,
-                  "query($ws: ID!, $run: ID!) { agentRun(workspaceId: $ws, runId: $run) { status } }",
-                  Map.of("ws", ACME, "run", runId))
-              .getString("data.agentRun.status");
+      status = AgentRuns.stored(alice, ACME, runId, "status").getString("data.agentRun.status");
       if (!status.equals("RUNNING")) {
         return status;
       }
@@ -364,7 +335,7 @@ class AgentRunIT {
   }
 
   @Test
-  void aCancelledRunFinishesWithOutcomeCancelled() throws Exception {
+  void should_finish_a_cancelled_run_with_outcome_cancelled() throws Exception {
     model.enqueue(
         ScriptedModelServer.reply()
             .text("a ", "b ", "c ", "d ", "e ", "f ", "g ", "h ", "i ", "j")
@@ -395,7 +366,7 @@ class AgentRunIT {
   }
 
   @Test
-  void blocksAreCheckedAndPointOnlyAtRecordsTheRunsToolsReturned() {
+  void should_check_blocks_and_let_them_point_only_at_records_the_runs_tools_returned() {
     model.enqueue(
         ScriptedModelServer.reply()
             .toolCall(
@@ -420,14 +391,14 @@ class AgentRunIT {
     List<JsonNode> blocks = stream.customEvents("steward.block");
     assertEquals(1, blocks.size(), blocks::toString);
     assertEquals("chart", blocks.get(0).get("type").asText());
-    assertTrue(resultOf(stream, "call_chart").contains("\"shown\":true"));
-    assertTrue(resultOf(stream, "call_bad_chart").contains("\"shown\":false"));
-    assertTrue(resultOf(stream, "call_made_up").contains("\"shown\":false"));
+    assertTrue(stream.toolResult("call_chart").contains("\"shown\":true"));
+    assertTrue(stream.toolResult("call_bad_chart").contains("\"shown\":false"));
+    assertTrue(stream.toolResult("call_made_up").contains("\"shown\":false"));
     assertEquals("RUN_FINISHED", stream.last().type());
   }
 
   @Test
-  void runsAreListedPerThreadWithTheirEvents() {
+  void should_list_runs_per_thread_with_their_events() {
     String threadId = AgentRuns.newId("thread");
     model.enqueue(
         ScriptedModelServer.reply().text("First."), ScriptedModelServer.reply().text("Second."));
@@ -468,7 +439,7 @@ class AgentRunIT {
   }
 
   @Test
-  void agentsAreListedWithTheirSkills() {
+  void should_list_agents_with_their_skills() {
     JsonPath agents =
         ok(
             tokenFor("carol"),
@@ -490,7 +461,7 @@ class AgentRunIT {
   }
 
   @Test
-  void badRunRequestsAreRefusedBeforeStreaming() {
+  void should_refuse_bad_run_requests_before_streaming() {
     String path = AgentRuns.runsPath(ACME, "task");
     Steward.as(null)
         .contentType("application/json")
@@ -504,12 +475,7 @@ class AgentRunIT {
     assertProblem(
         AgentRuns.post(alice, AgentRuns.runsPath(ACME, "nobody"), input("Hi")), 404, "NOT_FOUND");
     assertProblem(
-        AgentRuns.post(
-            alice,
-            path,
-            AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), "Hi", "gpt-9")),
-        400,
-        "VALIDATION");
+        AgentRuns.post(alice, path, AgentRuns.newThread("Hi", "gpt-9")), 400, "VALIDATION");
     assertProblem(AgentRuns.post(alice, path, "not an object"), 400, "VALIDATION");
 
     model.enqueue(ScriptedModelServer.reply().text("Once."));
@@ -519,7 +485,9 @@ class AgentRunIT {
   }
 
   @Test
-  void requestsRacingWithOneNewRunIdStartOneRunAndTheOthersConflict() throws Exception {
+  void
+      should_start_one_run_for_requests_racing_with_one_new_run_id_and_refuse_the_others_as_conflicts()
+          throws Exception {
     model.enqueue(ScriptedModelServer.reply().text("Only once."));
     Map<String, Object> input = input("Race");
     int racers = 8;
@@ -558,20 +526,11 @@ class AgentRunIT {
   }
 
   private static Map<String, Object> input(String text) {
-    return AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), text, null);
+    return AgentRuns.newThread(text, null);
   }
 
   private static AgUiStream runTask(String text) {
     return AgentRuns.run(alice, ACME, "task", input(text));
-  }
-
-  /** The content of the result of one tool call. */
-  static String resultOf(AgUiStream stream, String toolCallId) {
-    return stream.ofType("TOOL_CALL_RESULT").stream()
-        .filter(event -> toolCallId.equals(event.field("toolCallId")))
-        .map(event -> event.field("content"))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no result for " + toolCallId));
   }
 
   private static void assertProblem(HttpResponse<String> response, int status, String code) {

@@ -1,5 +1,6 @@
 package io.steward.it;
 
+import io.restassured.path.json.JsonPath;
 import io.steward.it.support.AgUiClient;
 import io.steward.it.support.AgUiStream;
 import java.io.IOException;
@@ -48,6 +49,11 @@ final class AgentRuns {
     input.put("state", Map.of());
     input.put("forwardedProps", model == null ? Map.of() : Map.of("model", model));
     return input;
+  }
+
+  /** A RunAgentInput that starts a new thread, with new ids, with one user message. */
+  static Map<String, Object> newThread(String text, String model) {
+    return input(newId("thread"), newId("run"), text, model);
   }
 
   static String newId(String prefix) {
@@ -122,6 +128,17 @@ final class AgentRuns {
       request.header("Last-Event-ID", lastEventId);
     }
     return live(request.build());
+  }
+
+  /**
+   * Reads a run as Steward stored it, with the GraphQL {@code AgentRun} fields named in {@code
+   * fields}; answers the whole response ({@code data.agentRun.…}).
+   */
+  static JsonPath stored(String token, String workspace, String runId, String fields) {
+    return Steward.ok(
+        token,
+        "query($ws: ID!, $run: ID!) { agentRun(workspaceId: $ws, runId: $run) { " + fields + " } }",
+        Map.of("ws", workspace, "run", runId));
   }
 
   static HttpResponse<String> joinResponse(String token, String workspace, String runId) {

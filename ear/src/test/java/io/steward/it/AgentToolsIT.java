@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.steward.it.Records.Team;
 import io.steward.it.support.AgUiStream;
+import io.steward.it.support.ScriptedModel;
 import io.steward.it.support.ScriptedModelServer;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,10 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every agent tool, called as a model calls it (a scripted tool call through the real OpenAI
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class AgentToolsIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static ScriptedModelServer model;
+  @RegisterExtension static final ScriptedModel model = new ScriptedModel();
   private static Team team;
   private static String project;
   private static String company;
@@ -36,7 +36,6 @@ class AgentToolsIT {
 
   @BeforeAll
   static void setUp() {
-    model = new ScriptedModelServer(AgentRunIT.MODEL_PORT);
     team = Team.create("Tools");
     company = Records.company(team.owner(), team.ws(), "Umbrella Labs");
     contact = Records.contact(team.owner(), team.ws(), "Alexia Ashford", company);
@@ -45,20 +44,10 @@ class AgentToolsIT {
             team.owner(), team.ws(), "Project", Map.of("name", "Hive", "companyId", company));
   }
 
-  @AfterAll
-  static void stopModel() {
-    model.close();
-  }
-
-  @BeforeEach
-  void resetModel() {
-    model.reset();
-  }
-
   // task agent
 
   @Test
-  void listTasksFiltersByProjectNameAndStatus() {
+  void should_list_tasks_filtered_by_project_name_and_status() {
     String title = unique("Sweep");
     Records.create(team.owner(), team.ws(), "Task", Map.of("title", title, "projectId", project));
     Records.task(team.owner(), team.ws(), unique("Elsewhere"));
@@ -70,7 +59,7 @@ class AgentToolsIT {
   }
 
   @Test
-  void listTasksDueTodayUsesTheWorkspaceDate() {
+  void should_list_tasks_due_today_by_the_workspace_date() {
     String title = unique("Due now");
     Records.create(
         team.owner(),
@@ -84,7 +73,7 @@ class AgentToolsIT {
   }
 
   @Test
-  void createTaskCreatesIt() {
+  void should_create_a_task() {
     String title = unique("Inspect");
 
     JsonNode result =
@@ -104,7 +93,7 @@ class AgentToolsIT {
   }
 
   @Test
-  void updateTaskKeepsWhatItIsNotGiven() {
+  void should_update_a_task_keeping_what_it_is_not_given() {
     String id =
         Records.create(
             team.owner(),
@@ -121,7 +110,7 @@ class AgentToolsIT {
   }
 
   @Test
-  void deleteTaskDeletesIt() {
+  void should_delete_a_task() {
     String id = Records.task(team.owner(), team.ws(), unique("Gone"));
 
     JsonNode result = call("task", "delete_task", "{\"taskId\":\"" + id + "\"}");
@@ -136,7 +125,7 @@ class AgentToolsIT {
   }
 
   @Test
-  void commentsAreListedAddedAndDeleted() {
+  void should_list_add_and_delete_comments() {
     String task = Records.task(team.owner(), team.ws(), unique("Discuss"));
     Records.comment(team.owner(), team.ws(), task, "First thought");
 
@@ -156,7 +145,7 @@ class AgentToolsIT {
   // project agent
 
   @Test
-  void projectsAreListedActiveOrAll() {
+  void should_list_active_or_all_projects() {
     String archived = Records.project(team.owner(), team.ws(), unique("Closed"));
     call("project", "archive_project", "{\"projectId\":\"" + archived + "\"}");
 
@@ -168,13 +157,13 @@ class AgentToolsIT {
   }
 
   @Test
-  void getProjectReadsOne() {
+  void should_read_one_project() {
     JsonNode result = call("project", "get_project", "{\"projectId\":\"" + project + "\"}");
     assertEquals("Hive", result.get("name").asText());
   }
 
   @Test
-  void projectsAreCreatedUpdatedArchivedAndDeleted() {
+  void should_create_update_archive_and_delete_projects() {
     String name = unique("Lab");
     JsonNode created =
         call("project", "create_project", "{\"name\":\"" + name + "\",\"company\":\"Umbrella\"}");
@@ -205,7 +194,7 @@ class AgentToolsIT {
   // note agent
 
   @Test
-  void notesAreListedByProjectAndRead() {
+  void should_list_notes_by_project_and_read_them() {
     String title = unique("Minutes");
     String id =
         Records.create(
@@ -222,7 +211,7 @@ class AgentToolsIT {
   }
 
   @Test
-  void notesAreCreatedUpdatedAndDeleted() {
+  void should_create_update_and_delete_notes() {
     JsonNode created =
         call(
             "note",
@@ -243,7 +232,7 @@ class AgentToolsIT {
   // checkpoint agent
 
   @Test
-  void checkpointsAreListedCreatedUpdatedAndDeleted() {
+  void should_list_create_update_and_delete_checkpoints() {
     JsonNode created =
         call(
             "checkpoint",
@@ -268,7 +257,7 @@ class AgentToolsIT {
   // CRM assistant
 
   @Test
-  void crmSearchFindsPeopleAtACompany() {
+  void should_find_people_at_a_company_with_crm_search() {
     JsonNode result = call("crm", "crm_search", "{\"query\":\"Umbrella\",\"kinds\":[\"contact\"]}");
 
     assertTrue(names(result.get("contacts")).contains("Alexia Ashford"), result::toString);
@@ -276,7 +265,7 @@ class AgentToolsIT {
   }
 
   @Test
-  void companiesAreCreatedAndUpdated() {
+  void should_create_and_update_companies() {
     String name = unique("Tricell");
     JsonNode created =
         call("crm", "create_company", "{\"name\":\"" + name + "\",\"industry\":\"Pharma\"}");
@@ -291,7 +280,7 @@ class AgentToolsIT {
   }
 
   @Test
-  void contactsAreCreatedAndUpdated() {
+  void should_create_and_update_contacts() {
     JsonNode created =
         call(
             "crm",
@@ -309,7 +298,7 @@ class AgentToolsIT {
   }
 
   @Test
-  void interactionsAreLoggedAndListed() {
+  void should_log_and_list_interactions() {
     JsonNode logged =
         call(
             "crm",
@@ -323,7 +312,7 @@ class AgentToolsIT {
   }
 
   @Test
-  void dealsAreListedAndMoved() {
+  void should_list_and_move_deals() {
     String deal = Records.deal(team.owner(), team.ws(), company, "5000");
 
     JsonNode listed = call("crm", "list_deals", "{\"company\":\"Umbrella Labs\"}");
@@ -337,9 +326,9 @@ class AgentToolsIT {
   // shared by every agent
 
   @Test
-  void knowledgeSearchFindsPassagesAndCitesThemInTheStream() {
+  void should_find_knowledge_passages_and_cite_them_in_the_stream() {
     String id =
-        KnowledgeIT.ingestText(
+        Knowledge.ingestText(
                 team,
                 "returns.md",
                 "# Returns policy\n\nCustomers may return unused goods within 30 days for a full"
@@ -355,13 +344,9 @@ class AgentToolsIT {
                   "{\"query\":\"how long can customers return goods\"}"),
           ScriptedModelServer.reply().text("Within 30 days."));
       AgUiStream stream =
-          AgentRuns.run(
-              team.member(),
-              team.ws(),
-              agent,
-              AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), "Returns?", null));
+          AgentRuns.run(team.member(), team.ws(), agent, AgentRuns.newThread("Returns?", null));
 
-      String result = AgentRunIT.resultOf(stream, "call_1");
+      String result = stream.toolResult("call_1");
       assertTrue(result.contains("within 30 days"), result);
       JsonNode citations = stream.customEvents("steward.block").get(0);
       assertEquals("citations", citations.get("type").asText());
@@ -376,18 +361,14 @@ class AgentToolsIT {
   }
 
   @Test
-  void aToolRefusesWhatThePersonMayNotDo() {
+  void should_refuse_in_a_tool_what_the_person_may_not_do() {
     model.enqueue(
         ScriptedModelServer.reply().toolCall("call_1", "create_task", "{\"title\":\"Sneaky\"}"),
         ScriptedModelServer.reply().text("I could not."));
     AgUiStream stream =
-        AgentRuns.run(
-            team.viewer(),
-            team.ws(),
-            "task",
-            AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), "Add it", null));
+        AgentRuns.run(team.viewer(), team.ws(), "task", AgentRuns.newThread("Add it", null));
 
-    assertTrue(AgentRunIT.resultOf(stream, "call_1").contains("\"FORBIDDEN\""));
+    assertTrue(stream.toolResult("call_1").contains("\"FORBIDDEN\""));
   }
 
   /** Runs one tool call through a scripted model and returns the tool's result as JSON. */
@@ -396,13 +377,8 @@ class AgentToolsIT {
         ScriptedModelServer.reply().toolCall("call_1", tool, arguments),
         ScriptedModelServer.reply().text("Done."));
     AgUiStream stream =
-        AgentRuns.run(
-            team.owner(),
-            team.ws(),
-            agent,
-            AgentRuns.input(
-                AgentRuns.newId("thread"), AgentRuns.newId("run"), "Use " + tool, null));
-    String content = AgentRunIT.resultOf(stream, "call_1");
+        AgentRuns.run(team.owner(), team.ws(), agent, AgentRuns.newThread("Use " + tool, null));
+    String content = stream.toolResult("call_1");
     try {
       JsonNode result = JSON.readTree(content);
       assertFalse(result.has("error"), () -> tool + " failed: " + content);

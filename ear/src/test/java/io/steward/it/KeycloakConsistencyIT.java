@@ -11,12 +11,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Keycloak and the database change together or not at all: when Keycloak refuses a membership write
  * the database keeps nothing, and when the database fails after Keycloak was written the Keycloak
  * writes are undone.
  */
+// Breaks the database for a while, which no other test may see.
+@Isolated
 class KeycloakConsistencyIT {
 
   @Test

@@ -75,7 +75,7 @@ class KnowledgeFromWebIT {
   void should_fetch_a_page_and_make_it_searchable() {
     JsonPath added = add(base + "/pricing.html");
     assertEquals(base + "/pricing.html", added.getString("sourceUrl"));
-    JsonPath ingested = KnowledgeIT.awaitIngested(team, added.getString("id"));
+    JsonPath ingested = Knowledge.awaitIngested(team, added.getString("id"));
     assertEquals("READY", ingested.getString("status"), ingested.prettify());
     JsonPath found =
         ok(
@@ -113,7 +113,7 @@ class KnowledgeFromWebIT {
   }
 
   private static void assertFails(String url, String reason) {
-    JsonPath failed = KnowledgeIT.awaitIngested(team, add(url).getString("id"));
+    JsonPath failed = Knowledge.awaitIngested(team, add(url).getString("id"));
     assertEquals("FAILED", failed.getString("status"), url);
     assertTrue(
         failed.getString("failure").contains(reason), url + ": " + failed.getString("failure"));

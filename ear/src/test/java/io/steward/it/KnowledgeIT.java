@@ -1,5 +1,7 @@
 package io.steward.it;
 
+import static io.steward.it.Knowledge.upload;
+import static io.steward.it.Knowledge.uploadResponse;
 import static io.steward.it.Steward.as;
 import static io.steward.it.Steward.errorCode;
 import static io.steward.it.Steward.ok;
@@ -149,7 +151,7 @@ class KnowledgeIT {
     String theirs =
         upload(other.member(), other.ws(), "secret.txt", secret.getBytes(StandardCharsets.UTF_8))
             .getString("id");
-    awaitIngested(other, theirs);
+    Knowledge.awaitIngested(other, theirs);
     assertEquals(
         1,
         ok(other.viewer(), SEARCH, Map.of("ws", other.ws(), "q", secret))
@@ -304,55 +306,7 @@ class KnowledgeIT {
     assertEquals(0, failed.getInt("chunksDone"));
   }
 
-  static JsonPath upload(String token, String ws, String fileName, byte[] bytes) {
-    Response response = uploadResponse(token, ws, fileName, bytes);
-    assertEquals(202, response.statusCode(), response.asString());
-    return response.jsonPath();
-  }
-
-  /** Uploads a text file and answers the new document's id. */
-  static String uploadText(String token, String ws, String fileName, String text) {
-    return upload(token, ws, fileName, text.getBytes(StandardCharsets.UTF_8)).getString("id");
-  }
-
-  static Response uploadResponse(String token, String ws, String fileName, byte[] bytes) {
-    return as(token)
-        .multiPart("file", fileName, bytes)
-        .post("/api/workspaces/{ws}/knowledge/documents", ws);
-  }
-
   private static JsonPath awaitIngested(String id) {
-    return awaitIngested(team, id);
-  }
-
-  /** Uploads a text file as a member and waits until it is searchable; answers the document. */
-  static JsonPath ingestText(Team team, String fileName, String text) {
-    JsonPath document = awaitIngested(team, uploadText(team.member(), team.ws(), fileName, text));
-    assertEquals("READY", document.getString("status"), document.prettify());
-    return document;
-  }
-
-  /** Polls the document until its ingestion ended, as a front end would. */
-  static JsonPath awaitIngested(Team team, String id) {
-    for (int attempt = 0; attempt < 120; attempt++) {
-      JsonPath document =
-          ok(
-                  team.viewer(),
-                  "query($ws: ID!, $id: ID!) { knowledgeDocument(workspaceId: $ws, id: $id) {"
-                      + " id status failure chunksDone chunksTotal } }",
-                  Map.of("ws", team.ws(), "id", id))
-              .setRootPath("data.knowledgeDocument");
-      String status = document.getString("status");
-      if (status.equals("READY") || status.equals("FAILED")) {
-        return document;
-      }
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-    throw new AssertionError("document " + id + " was not ingested within 30 s");
+    return Knowledge.awaitIngested(team, id);
   }
 }

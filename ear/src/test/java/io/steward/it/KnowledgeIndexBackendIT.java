@@ -35,7 +35,7 @@ class KnowledgeIndexBackendIT {
   void should_index_passages_in_the_configured_backend_and_report_it_ready() throws IOException {
     Team team = Team.create("Index backend");
     JsonPath document =
-        KnowledgeIT.ingestText(team, "okapi.txt", "The okapi is a forest giraffe of the Congo.");
+        Knowledge.ingestText(team, "okapi.txt", "The okapi is a forest giraffe of the Congo.");
 
     if (SEARCH_URL.isEmpty()) {
       assertTrue(Files.isDirectory(LUCENE_INDEX), "the Lucene index is in the data directory");

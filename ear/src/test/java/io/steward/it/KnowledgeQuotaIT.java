@@ -19,10 +19,10 @@ class KnowledgeQuotaIT {
   void should_refuse_documents_beyond_the_workspace_limit() {
     Team team = Team.create("Document quota");
     for (int i = 0; i < 40; i++) {
-      KnowledgeIT.upload(team.member(), team.ws(), "note-" + i + ".txt", text("Note number " + i));
+      Knowledge.upload(team.member(), team.ws(), "note-" + i + ".txt", text("Note number " + i));
     }
     Response refused =
-        KnowledgeIT.uploadResponse(team.member(), team.ws(), "one-more.txt", text("One more"));
+        Knowledge.uploadResponse(team.member(), team.ws(), "one-more.txt", text("One more"));
     assertEquals(413, refused.statusCode(), refused.asString());
     assertEquals("QUOTA_EXCEEDED", refused.jsonPath().getString("code"));
     assertEquals("file", refused.jsonPath().getString("field"));
@@ -40,9 +40,9 @@ class KnowledgeQuotaIT {
           .append(" of a very long handbook about nothing much. ");
     }
     String id =
-        KnowledgeIT.upload(team.member(), team.ws(), "handbook.txt", text(handbook.toString()))
+        Knowledge.upload(team.member(), team.ws(), "handbook.txt", text(handbook.toString()))
             .getString("id");
-    JsonPath failed = KnowledgeIT.awaitIngested(team, id);
+    JsonPath failed = Knowledge.awaitIngested(team, id);
     assertEquals("FAILED", failed.getString("status"));
     assertTrue(failed.getString("failure").contains("300 passages"), failed.getString("failure"));
     assertEquals(0, failed.getInt("chunksDone"), "nothing of it was stored");

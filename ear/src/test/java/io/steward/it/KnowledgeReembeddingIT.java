@@ -29,10 +29,10 @@ class KnowledgeReembeddingIT {
   private static final String REEMBED = "mutation($ws: ID!) { reembedKnowledge(workspaceId: $ws) }";
 
   @Test
-  void passagesOfAnotherModelAreEmbeddedAgain() throws Exception {
+  void should_embed_again_passages_of_another_model() throws Exception {
     Team team = Team.create("Re-embedding");
     String id =
-        KnowledgeIT.ingestText(team, "tapir.txt", "The tapir sleeps by day and forages at night.")
+        Knowledge.ingestText(team, "tapir.txt", "The tapir sleeps by day and forages at night.")
             .getString("id");
     assertEquals(0, reembed(team), "the current model embedded everything");
     assertEquals("FORBIDDEN", errorCode(team.member(), REEMBED, Map.of("ws", team.ws())));

@@ -70,13 +70,13 @@ class KnowledgeSearchQualityIT {
     team = Team.create("Search quality");
     for (Map.Entry<String, String> file : CORPUS.entrySet()) {
       String id =
-          KnowledgeIT.upload(
+          Knowledge.upload(
                   team.member(),
                   team.ws(),
                   file.getKey(),
                   file.getValue().getBytes(StandardCharsets.UTF_8))
               .getString("id");
-      JsonPath ingested = KnowledgeIT.awaitIngested(team, id);
+      JsonPath ingested = Knowledge.awaitIngested(team, id);
       assertEquals(
           "READY", ingested.getString("status"), file.getKey() + ": " + ingested.get("failure"));
     }

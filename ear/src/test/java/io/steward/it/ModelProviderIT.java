@@ -1,5 +1,12 @@
 package io.steward.it;
 
+import static io.steward.it.ModelProviders.ADD;
+import static io.steward.it.ModelProviders.AGENT_SETTINGS;
+import static io.steward.it.ModelProviders.addAnthropicProvider;
+import static io.steward.it.ModelProviders.addProvider;
+import static io.steward.it.ModelProviders.newKey;
+import static io.steward.it.ModelProviders.providerInput;
+import static io.steward.it.ModelProviders.useByDefault;
 import static io.steward.it.Steward.errorCode;
 import static io.steward.it.Steward.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.json.JsonPath;
 import io.steward.it.Records.Team;
 import io.steward.it.support.AgUiStream;
+import io.steward.it.support.ScriptedModel;
 import io.steward.it.support.ScriptedModelServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -20,11 +28,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bring your own AI: a workspace's providers with keys that never come back out, the settings that
@@ -33,83 +38,16 @@ import org.junit.jupiter.api.Test;
  */
 class ModelProviderIT {
 
-  static final String ADD =
-      "mutation($ws: ID!, $in: ModelProviderInput!) { addModelProvider(workspaceId: $ws,"
-          + " input: $in) { id name kind baseUrl defaultModel apiKey version } }";
-  static final String SETTINGS =
-      "mutation($ws: ID!, $s: AiSettingsInput!) { updateAiSettings(workspaceId: $ws,"
-          + " settings: $s) { defaultProviderId monthlyTokenBudget membersMayChooseModel } }";
-  static final String AGENT_SETTINGS =
-      "mutation($ws: ID!, $agent: String!, $s: AgentSettingsInput!) {"
-          + " updateAgentSettings(workspaceId: $ws, agent: $agent, settings: $s) {"
-          + " agent providerId model disabledTools instructions version } }";
   private static final String USAGE =
       "query($ws: ID!, $from: Date!, $to: Date!) { modelUsage(workspaceId: $ws, from: $from,"
           + " to: $to) { total { inputTokens outputTokens totalTokens calls }"
           + " byModel { key totalTokens } byAgent { key inputTokens outputTokens calls }"
           + " byUser { key calls } monthlyTokenBudget usedThisMonth } }";
 
-  private static ScriptedModelServer model;
-
-  @BeforeAll
-  static void startModel() {
-    model = new ScriptedModelServer(AgentRunIT.MODEL_PORT);
-  }
-
-  @AfterAll
-  static void stopModel() {
-    model.close();
-  }
-
-  @BeforeEach
-  void resetModel() {
-    model.reset();
-  }
-
-  /** A {@code ModelProviderInput} (a mutable map, for tests to vary). */
-  static Map<String, Object> providerInput(
-      String name, String kind, String baseUrl, String defaultModel, String apiKey) {
-    Map<String, Object> input = new HashMap<>();
-    input.put("name", name);
-    input.put("kind", kind);
-    input.put("baseUrl", baseUrl);
-    input.put("defaultModel", defaultModel);
-    input.put("apiKey", apiKey);
-    return input;
-  }
-
-  /** Adds a provider as the team's owner; answers its id. */
-  static String addProvider(Team team, Map<String, Object> input) {
-    return ok(team.owner(), ADD, Map.of("ws", team.ws(), "in", input))
-        .getString("data.addModelProvider.id");
-  }
-
-  /** An OpenAI-compatible provider at the scripted server at {@code baseUrl}; answers its id. */
-  static String addProvider(Team team, String name, String apiKey, String baseUrl) {
-    return addProvider(
-        team, providerInput(name, "OPENAI_COMPATIBLE", baseUrl, "house-model", apiKey));
-  }
-
-  /** An Anthropic provider at the scripted server at {@code baseUrl}; answers its id. */
-  static String addAnthropicProvider(Team team, String apiKey, String baseUrl) {
-    return addProvider(
-        team, providerInput("Claude", "ANTHROPIC", baseUrl + "/", "claude-scripted", apiKey));
-  }
-
-  static void useByDefault(Team team, String providerId, Long budget, boolean membersChoose) {
-    Map<String, Object> settings = new HashMap<>();
-    settings.put("defaultProviderId", providerId);
-    settings.put("monthlyTokenBudget", budget);
-    settings.put("membersMayChooseModel", membersChoose);
-    ok(team.owner(), SETTINGS, Map.of("ws", team.ws(), "s", settings));
-  }
-
-  static String newKey() {
-    return "sk-it-" + UUID.randomUUID().toString().replace("-", "");
-  }
+  @RegisterExtension static final ScriptedModel model = new ScriptedModel();
 
   @Test
-  void providersAreManagedByAdminsAndTheirKeysNeverComeBack() throws Exception {
+  void should_let_admins_manage_providers_whose_keys_never_come_back() throws Exception {
     Team team = Team.create("Providers");
     String key = newKey();
     Map<String, Object> input =
@@ -187,7 +125,7 @@ class ModelProviderIT {
   }
 
   @Test
-  void runsUseTheWorkspaceProviderAndTheAgentSettings() throws Exception {
+  void should_run_with_the_workspace_provider_and_the_agent_settings() throws Exception {
     Team team = Team.create("Provider runs");
     String key = newKey();
     String provider = addProvider(team, "House", key, model.baseUrl());
@@ -256,8 +194,7 @@ class ModelProviderIT {
         AgentRuns.post(
             team.member(),
             AgentRuns.runsPath(team.ws(), "note"),
-            AgentRuns.input(
-                AgentRuns.newId("thread"), AgentRuns.newId("run"), "Hi", "House/other"));
+            AgentRuns.newThread("Hi", "House/other"));
     assertEquals(403, refused.statusCode(), refused.body());
     model.enqueue(ScriptedModelServer.reply().text("Other."));
     AgUiStream chosen = runAs(team.owner(), team.ws(), "note", "Hi", "House/other");
@@ -267,12 +204,12 @@ class ModelProviderIT {
         AgentRuns.post(
             team.owner(),
             AgentRuns.runsPath(team.ws(), "note"),
-            AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), "Hi", "Nobody"));
+            AgentRuns.newThread("Hi", "Nobody"));
     assertEquals(400, unknown.statusCode(), unknown.body());
   }
 
   @Test
-  void usageIsRecordedPerCallAndBudgetsStopRuns() throws Exception {
+  void should_record_usage_per_call_and_stop_runs_over_budget() throws Exception {
     Team team = Team.create("Budgets");
     String provider = addProvider(team, "House", newKey(), model.baseUrl());
     useByDefault(team, provider, null, false);
@@ -368,7 +305,7 @@ class ModelProviderIT {
   }
 
   @Test
-  void anthropicProvidersRunThroughTheMessagesApi() throws Exception {
+  void should_run_anthropic_providers_through_the_messages_api() throws Exception {
     Team team = Team.create("Anthropic");
     String key = newKey();
     String provider = addAnthropicProvider(team, key, model.baseUrl());
@@ -409,7 +346,7 @@ class ModelProviderIT {
   }
 
   @Test
-  void transientProviderFailuresAreRetried() throws Exception {
+  void should_retry_transient_provider_failures() throws Exception {
     Team team = Team.create("Retries");
     String provider = addProvider(team, "House", newKey(), model.baseUrl());
     useByDefault(team, provider, null, false);
@@ -430,10 +367,6 @@ class ModelProviderIT {
 
   private static AgUiStream runAs(
       String token, String ws, String agent, String text, String chosen) {
-    return AgentRuns.run(
-        token,
-        ws,
-        agent,
-        AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), text, chosen));
+    return AgentRuns.run(token, ws, agent, AgentRuns.newThread(text, chosen));
   }
 }

@@ -40,7 +40,7 @@ class OfflineModelIT {
   }
 
   @Test
-  void createsATaskDueTomorrowInTheWorkspacesTimeZone() {
+  void should_create_a_task_due_tomorrow_in_the_workspaces_time_zone() {
     AgUiStream stream = ask("create a task to call Acme tomorrow");
 
     JsonNode run = stream.customEvents("steward.run").get(0);
@@ -63,7 +63,7 @@ class OfflineModelIT {
   }
 
   @Test
-  void answersWhatIsDueToday() {
+  void should_answer_what_is_due_today() {
     String today = LocalDate.now(ZoneId.of("Pacific/Auckland")).toString();
     Records.create(
         team.owner(), team.ws(), "Task", Map.of("title", "Renew the domain", "dueDate", today));
@@ -75,7 +75,7 @@ class OfflineModelIT {
   }
 
   @Test
-  void logsACallWithAContactFoundByName() {
+  void should_log_a_call_with_a_contact_found_by_name() {
     AgUiStream stream = ask("log a call with Peter Gibbons about the TPS reports");
 
     assertEquals("crm", stream.customEvents("steward.run").get(0).get("agent").asText());
@@ -94,7 +94,7 @@ class OfflineModelIT {
   }
 
   @Test
-  void findsContactsAtACompany() {
+  void should_find_contacts_at_a_company() {
     AgUiStream stream = ask("find contacts at Initrode");
 
     assertEquals(List.of("crm_search"), List.copyOf(stream.toolCalls().keySet()));
@@ -102,7 +102,7 @@ class OfflineModelIT {
   }
 
   @Test
-  void addsANoteToAProject() {
+  void should_add_a_note_to_a_project() {
     AgUiStream stream = ask("add a note to Launch: kickoff went well, the client wants dark mode");
 
     assertEquals("note", stream.customEvents("steward.run").get(0).get("agent").asText());
@@ -116,7 +116,7 @@ class OfflineModelIT {
   }
 
   @Test
-  void saysPlainlyWhatItCannotDo() {
+  void should_say_plainly_what_it_cannot_do() {
     AgUiStream stream = ask("write me a poem about spreadsheets");
 
     assertTrue(stream.toolCalls().isEmpty(), stream.types()::toString);
@@ -126,10 +126,6 @@ class OfflineModelIT {
 
   /** Posts a message to the routed runs endpoint, asking for the offline model. */
   private static AgUiStream ask(String message) {
-    return AgentRuns.run(
-        team.owner(),
-        team.ws(),
-        null,
-        AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), message, "offline"));
+    return AgentRuns.run(team.owner(), team.ws(), null, AgentRuns.newThread(message, "offline"));
   }
 }

@@ -9,16 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.json.JsonPath;
 import io.steward.it.Records.Team;
 import io.steward.it.support.AgUiStream;
+import io.steward.it.support.ScriptedModel;
 import io.steward.it.support.ScriptedModelServer;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The orchestrator with a workspace's own model: intent classification with a JSON answer (and its
@@ -27,36 +26,20 @@ import org.junit.jupiter.api.Test;
  */
 class OrchestratorIT {
 
-  private static ScriptedModelServer model;
-
-  @BeforeAll
-  static void startModel() {
-    model = new ScriptedModelServer(AgentRunIT.MODEL_PORT);
-  }
-
-  @AfterAll
-  static void stopModel() {
-    model.close();
-  }
-
-  @BeforeEach
-  void resetModel() {
-    model.reset();
-  }
+  @RegisterExtension static final ScriptedModel model = new ScriptedModel();
 
   private static Team teamWithProvider(String name) {
     Team team = Team.create(name);
-    ModelProviderIT.useByDefault(
+    ModelProviders.useByDefault(
         team,
-        ModelProviderIT.addProvider(team, "House", ModelProviderIT.newKey(), model.baseUrl()),
+        ModelProviders.addProvider(team, "House", ModelProviders.newKey(), model.baseUrl()),
         null,
         false);
     return team;
   }
 
   private static Map<String, Object> input(String text, Map<String, Object> forwarded) {
-    Map<String, Object> input =
-        AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), text, null);
+    Map<String, Object> input = AgentRuns.newThread(text, null);
     input.put("forwardedProps", forwarded);
     return input;
   }
@@ -68,7 +51,9 @@ class OrchestratorIT {
   }
 
   @Test
-  void theModelClassifiesTheRequestAndBadAnswersFallBackToRoutingByMeaning() throws Exception {
+  void
+      should_let_the_model_classify_the_request_and_fall_back_to_routing_by_meaning_on_bad_answers()
+          throws Exception {
     Team team = teamWithProvider("Classification");
     model.enqueue(
         ScriptedModelServer.reply().text("{\"agents\": [\"crm\"]}").usage(50, 5),
@@ -96,11 +81,11 @@ class OrchestratorIT {
   }
 
   @Test
-  void anthropicModelsClassifyWithStructuredOutput() throws Exception {
+  void should_classify_with_structured_output_on_anthropic_models() throws Exception {
     Team team = Team.create("Anthropic routing");
-    ModelProviderIT.useByDefault(
+    ModelProviders.useByDefault(
         team,
-        ModelProviderIT.addAnthropicProvider(team, ModelProviderIT.newKey(), model.baseUrl()),
+        ModelProviders.addAnthropicProvider(team, ModelProviders.newKey(), model.baseUrl()),
         null,
         false);
     model.enqueue(
@@ -117,7 +102,7 @@ class OrchestratorIT {
   }
 
   @Test
-  void aPipelineRunsAgentsInOrderAndEndsWithASynthesis() throws Exception {
+  void should_run_a_pipelines_agents_in_order_and_end_with_a_synthesis() throws Exception {
     Team team = teamWithProvider("Pipeline");
     model.enqueue(
         ScriptedModelServer.reply().text("{\"agents\": [\"crm\", \"task\"]}"),
@@ -147,10 +132,7 @@ class OrchestratorIT {
     assertTrue(stream.text().endsWith("Found Nora at Acme and planned a follow-up."));
     assertEquals(
         "crm+task",
-        ok(
-                team.member(),
-                "query($ws: ID!, $run: ID!) { agentRun(workspaceId: $ws, runId: $run) { agent } }",
-                Map.of("ws", team.ws(), "run", stream.events().get(0).field("runId")))
+        AgentRuns.stored(team.member(), team.ws(), stream.events().get(0).field("runId"), "agent")
             .getString("data.agentRun.agent"));
 
     model.reset();
@@ -176,7 +158,8 @@ class OrchestratorIT {
   }
 
   @Test
-  void planModeAnswersAPlanKeptAsAPlaybookAndReusedForTheSameRequest() throws Exception {
+  void should_answer_in_plan_mode_a_plan_kept_as_a_playbook_and_reused_for_the_same_request()
+      throws Exception {
     Team team = teamWithProvider("Plans");
     String plan =
         "{\"steps\": [{\"action\": \"crm\", \"template\": \"open-deals\", \"variables\": {},"
@@ -231,7 +214,7 @@ class OrchestratorIT {
   }
 
   @Test
-  void aPlaybookRunsItsStepsWithTheRunsVariables() throws Exception {
+  void should_run_a_playbooks_steps_with_the_runs_variables() throws Exception {
     Team team = teamWithProvider("Playbook runs");
     Records.contact(team.owner(), team.ws(), "Nora Lind", null);
     String email = "Hi, please send the signed contract by Friday. Nora";
@@ -283,7 +266,7 @@ class OrchestratorIT {
   }
 
   @Test
-  void repliesThatRepeatTheServersPromptsAreWithheld() throws Exception {
+  void should_withhold_replies_that_repeat_the_servers_prompts() throws Exception {
     Team team = teamWithProvider("Extraction");
     String persona = "Speak like a ship's captain and never mention competitor prices to anyone";
     ok(

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restassured.path.json.JsonPath;
 import io.steward.it.Records.Team;
 import io.steward.it.support.AgUiStream;
+import io.steward.it.support.ScriptedModel;
 import io.steward.it.support.ScriptedModelServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -20,8 +21,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A workspace's model providers reach only addresses the installation allows: internal addresses
@@ -41,7 +42,7 @@ class ProviderAddressIT {
       "mutation($ws: ID!, $id: ID!) { testModelProvider(workspaceId: $ws, id: $id) {"
           + " ok code message } }";
 
-  private static ScriptedModelServer model;
+  @RegisterExtension static final ScriptedModel model = new ScriptedModel();
   private static Bystander bystander;
 
   /** Accepts connections on a loopback port the policy does not allow, and counts them. */
@@ -82,20 +83,13 @@ class ProviderAddressIT {
   }
 
   @BeforeAll
-  static void start() throws IOException {
-    model = new ScriptedModelServer(AgentRunIT.MODEL_PORT);
+  static void startBystander() throws IOException {
     bystander = new Bystander();
   }
 
   @AfterAll
-  static void stop() throws IOException {
-    model.close();
+  static void stopBystander() throws IOException {
     bystander.close();
-  }
-
-  @BeforeEach
-  void resetModel() {
-    model.reset();
   }
 
   @Test
@@ -119,11 +113,10 @@ class ProviderAddressIT {
     for (String url : internal) {
       for (String kind : List.of("OPENAI_COMPATIBLE", "OPENAI", "ANTHROPIC")) {
         Map<String, Object> input =
-            ModelProviderIT.providerInput(
-                "Probe", kind, url, "any-model", ModelProviderIT.newKey());
+            ModelProviders.providerInput("Probe", kind, url, "any-model", ModelProviders.newKey());
         long started = System.nanoTime();
         JsonPath refused =
-            graphql(team.owner(), ModelProviderIT.ADD, Map.of("ws", team.ws(), "in", input))
+            graphql(team.owner(), ModelProviders.ADD, Map.of("ws", team.ws(), "in", input))
                 .then()
                 .statusCode(200)
                 .extract()
@@ -147,7 +140,7 @@ class ProviderAddressIT {
 
     // Nor can an allowed provider be pointed elsewhere afterwards.
     String allowed =
-        ModelProviderIT.addProvider(team, "House", ModelProviderIT.newKey(), model.baseUrl());
+        ModelProviders.addProvider(team, "House", ModelProviders.newKey(), model.baseUrl());
     for (String url : List.of(internal.get(0), internal.get(1), internal.get(3))) {
       long started = System.nanoTime();
       JsonPath refused =
@@ -174,9 +167,9 @@ class ProviderAddressIT {
   @Test
   void should_never_follow_a_redirect_of_an_allowed_provider() throws Exception {
     Team team = Team.create("Redirecting provider");
-    String key = ModelProviderIT.newKey();
-    String provider = ModelProviderIT.addProvider(team, "House", key, model.baseUrl());
-    ModelProviderIT.useByDefault(team, provider, null, false);
+    String key = ModelProviders.newKey();
+    String provider = ModelProviders.addProvider(team, "House", key, model.baseUrl());
+    ModelProviders.useByDefault(team, provider, null, false);
     String elsewhere = "http://127.0.0.1:" + bystander.port() + "/v1/chat/completions";
 
     model.enqueue(ScriptedModelServer.redirect(302, elsewhere));
@@ -194,11 +187,7 @@ class ProviderAddressIT {
         ScriptedModelServer.redirect(308, "http://169.254.169.254/v1/chat/completions"));
     for (int i = 0; i < 2; i++) {
       AgUiStream run =
-          AgentRuns.run(
-              team.member(),
-              team.ws(),
-              "task",
-              AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), "Hello", null));
+          AgentRuns.run(team.member(), team.ws(), "task", AgentRuns.newThread("Hello", null));
       assertEquals("RUN_ERROR", run.last().type(), run.raw());
       assertEquals("MODEL_ERROR", run.last().field("code"));
       assertFalse(run.raw().contains(key));

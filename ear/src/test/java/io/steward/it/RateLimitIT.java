@@ -210,9 +210,7 @@ class RateLimitIT {
 
   private static String run() {
     try {
-      return JSON.writeValueAsString(
-          AgentRuns.input(
-              AgentRuns.newId("thread"), AgentRuns.newId("run"), "list my tasks", "offline"));
+      return JSON.writeValueAsString(AgentRuns.newThread("list my tasks", "offline"));
     } catch (IOException e) {
       throw new AssertionError(e);
     }

@@ -11,11 +11,14 @@ import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Health is public; readiness follows the database and Keycloak, probed in the background, so a
  * health request answers at once even while a remote system hangs.
  */
+// Breaks the database and pauses Keycloak for a while, which no other test may see.
+@Isolated
 class ReadinessIT {
 
   /** Probes run every 2 s and time out after 3 s (the defaults); this leaves room for both. */

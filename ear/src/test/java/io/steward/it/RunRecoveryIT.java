@@ -1,52 +1,50 @@
 package io.steward.it;
 
 import static io.steward.it.Steward.ACME;
-import static io.steward.it.Steward.ok;
 import static io.steward.it.Steward.tokenFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.path.json.JsonPath;
 import io.steward.it.support.AgUiStream;
+import io.steward.it.support.ScriptedModel;
 import io.steward.it.support.ScriptedModelServer;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A run whose server dies under it is not left "running" for ever: after the server comes back, the
  * run is failed and its stored stream ends with a {@code RUN_ERROR} clients can replay.
  */
+// Crashes the server, which no other test may see.
+@Isolated
 class RunRecoveryIT {
 
+  @RegisterExtension static final ScriptedModel model = new ScriptedModel();
+
   @Test
-  void aRunCutOffByACrashIsFailedOnRestart() throws Exception {
+  void should_fail_a_run_cut_off_by_a_crash_on_restart() throws Exception {
     String alice = tokenFor("alice");
     String runId = AgentRuns.newId("run");
-    try (ScriptedModelServer model = new ScriptedModelServer(AgentRunIT.MODEL_PORT)) {
-      String[] words = new String[60];
-      java.util.Arrays.fill(words, "slowly ");
-      model.enqueue(
-          ScriptedModelServer.reply().text(words).delayBeforeEachChunk(Duration.ofMillis(500)));
-      try (AgUiStream.Live live =
-          AgentRuns.start(
-              alice,
-              AgentRuns.runsPath(ACME, "task"),
-              AgentRuns.input(AgentRuns.newId("thread"), runId, "Take your time", null))) {
-        live.nextOfType("TEXT_MESSAGE_CONTENT", Duration.ofSeconds(15));
-        // Let a batch of events reach the database before the crash.
-        Thread.sleep(1500);
-        Steward.itEnv("crash-server");
-      }
+    String[] words = new String[60];
+    java.util.Arrays.fill(words, "slowly ");
+    model.enqueue(
+        ScriptedModelServer.reply().text(words).delayBeforeEachChunk(Duration.ofMillis(500)));
+    try (AgUiStream.Live live =
+        AgentRuns.start(
+            alice,
+            AgentRuns.runsPath(ACME, "task"),
+            AgentRuns.input(AgentRuns.newId("thread"), runId, "Take your time", null))) {
+      live.nextOfType("TEXT_MESSAGE_CONTENT", Duration.ofSeconds(15));
+      // Let a batch of events reach the database before the crash.
+      Thread.sleep(1500);
+      Steward.itEnv("crash-server");
     }
 
     // A fresh token: the restart may outlast the first one (5 minutes) on a busy machine.
     alice = tokenFor("alice");
-    JsonPath run =
-        ok(
-            alice,
-            "query($ws: ID!, $run: ID!) { agentRun(workspaceId: $ws, runId: $run) {"
-                + " status errorCode eventCount } }",
-            Map.of("ws", ACME, "run", runId));
+    JsonPath run = AgentRuns.stored(alice, ACME, runId, "status errorCode eventCount");
     assertEquals("FAILED", run.getString("data.agentRun.status"));
     assertEquals("SERVER_RESTARTED", run.getString("data.agentRun.errorCode"));
 

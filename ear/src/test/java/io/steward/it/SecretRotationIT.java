@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.steward.it.Records.Team;
 import io.steward.it.support.AgUiStream;
+import io.steward.it.support.ScriptedModel;
 import io.steward.it.support.ScriptedModelServer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -20,12 +21,16 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Provider keys are stored only as ciphertext, and a master-key rotation (the server restarted with
  * a new key, the old one kept as previous) re-seals them all while they keep working. Only the
  * PostgreSQL run can read the stored column: the embedded H2 file is the server's alone.
  */
+// Restarts the server under a new master key, which no other test may see.
+@Isolated
 class SecretRotationIT {
 
   private static final String PG_URL =
@@ -33,22 +38,23 @@ class SecretRotationIT {
           "steward.it.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/steward_it");
   private static final String ROTATE = "mutation { rotateSecrets { resealed failed } }";
 
+  @RegisterExtension static final ScriptedModel model = new ScriptedModel();
+
   record Stored(String keyId, String ciphertext) {}
 
   @Test
-  void keysAreStoredEncryptedAndSurviveARotation() throws Exception {
+  void should_store_keys_encrypted_and_keep_them_working_through_a_rotation() throws Exception {
     assertEquals("FORBIDDEN", errorCode(tokenFor("alice"), ROTATE, Map.of()));
     assertEquals(0, ok(tokenFor("admin"), ROTATE, Map.of()).getInt("data.rotateSecrets.failed"));
     assumeTrue("postgresql".equals(System.getProperty("steward.db")), "needs the PostgreSQL run");
 
-    try (ScriptedModelServer model = new ScriptedModelServer(AgentRunIT.MODEL_PORT);
-        Connection db = DriverManager.getConnection(PG_URL, "postgres", "")) {
+    try (Connection db = DriverManager.getConnection(PG_URL, "postgres", "")) {
       Team team = Team.create("Rotation");
-      String key = ModelProviderIT.newKey();
-      String id = ModelProviderIT.addProvider(team, "House", key, model.baseUrl());
+      String key = ModelProviders.newKey();
+      String id = ModelProviders.addProvider(team, "House", key, model.baseUrl());
       ok(
           team.owner(),
-          ModelProviderIT.SETTINGS,
+          ModelProviders.SETTINGS,
           Map.of(
               "ws",
               team.ws(),
@@ -78,10 +84,7 @@ class SecretRotationIT {
       // A fresh token: on a busy machine the restart can outlast the 5 minutes tokens live.
       AgUiStream stream =
           AgentRuns.run(
-              Steward.tokenFor("erin"),
-              team.ws(),
-              "task",
-              AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), "Hi", null));
+              Steward.tokenFor("erin"), team.ws(), "task", AgentRuns.newThread("Hi", null));
       assertEquals("Still me.", stream.text());
       assertEquals("Bearer " + key, model.authorizations().get(0), "the same key, opened again");
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The server heals itself: an OutOfMemoryError ends the JVM with a heap dump, the supervisor that
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * stops even a hung one, and the HTTP worker pool is sized so that waiting requests cannot starve
  * the others. Each test leaves the environment up and ready, whatever order failsafe runs them in.
  */
+// Crashes, hangs and restarts the server, which no other test may see.
+@Isolated
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SelfHealingIT {
 
@@ -44,7 +47,7 @@ class SelfHealingIT {
 
   @Test
   @Order(1)
-  void theServerExitsOnOutOfMemoryWithAHeapDumpAndHasASizedHttpPool() throws Exception {
+  void should_exit_on_out_of_memory_with_a_heap_dump_and_have_a_sized_http_pool() throws Exception {
     List<String> options = commandLine(payaraPid());
     assertTrue(options.contains("-XX:+ExitOnOutOfMemoryError"), options::toString);
     assertTrue(options.contains("-XX:+HeapDumpOnOutOfMemoryError"), options::toString);
@@ -74,7 +77,7 @@ class SelfHealingIT {
 
   @Test
   @Order(2)
-  void theSupervisorStartsAKilledServerAgainAndSaysWhy() throws Exception {
+  void should_start_a_killed_server_again_and_say_why() throws Exception {
     long killed = payaraPid();
     long logBefore = Files.size(SUPERVISOR_LOG);
     // kill -9, then waits (bounded) until the supervisor has the server back and ready.
@@ -95,7 +98,7 @@ class SelfHealingIT {
 
   @Test
   @Order(3)
-  void downStopsAHungServerAndUpNeverRunsTwoSupervisors() throws Exception {
+  void should_stop_a_hung_server_on_down_and_never_run_two_supervisors_on_up() throws Exception {
     long hung = payaraPid();
     long supervisor = supervisorPid();
     Result down;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.http.ContentType;
+import io.steward.it.support.ScriptedModel;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -360,7 +361,7 @@ class TenantIsolationIT {
     othersRecords.put("deal", Records.deal(dave, otherTenant, company, "1"));
     othersRecords.put(
         "knowledgeDocument",
-        KnowledgeIT.upload(
+        Knowledge.upload(
                 dave,
                 otherTenant,
                 "secret.txt",
@@ -373,9 +374,7 @@ class TenantIsolationIT {
         "task",
         AgentRuns.input(AgentRuns.newId("thread"), run, "what is due today", "offline"));
     othersRecords.put("agentRun", run);
-    Map<String, Object> plan =
-        AgentRuns.input(
-            AgentRuns.newId("thread"), AgentRuns.newId("run"), "plan the secret launch", "offline");
+    Map<String, Object> plan = AgentRuns.newThread("plan the secret launch", "offline");
     plan.put("forwardedProps", Map.of("model", "offline", "mode", "plan"));
     othersRecords.put(
         "playbook",
@@ -388,15 +387,15 @@ class TenantIsolationIT {
         "modelProvider",
         ok(
                 dave,
-                ModelProviderIT.ADD,
+                ModelProviders.ADD,
                 Map.of(
                     "ws",
                     otherTenant,
                     "in",
-                    ModelProviderIT.providerInput(
+                    ModelProviders.providerInput(
                         "Secret provider",
                         "OPENAI_COMPATIBLE",
-                        "http://127.0.0.1:" + AgentRunIT.MODEL_PORT + "/v1",
+                        "http://127.0.0.1:" + ScriptedModel.PORT + "/v1",
                         "secret-model",
                         null)))
             .getString("data.addModelProvider.id"));
@@ -488,8 +487,7 @@ class TenantIsolationIT {
     for (String path : REST_PATHS) {
       as(bob).get(path, ws).then().statusCode(403).body("code", equalTo("FORBIDDEN"));
     }
-    Map<String, Object> runInput =
-        AgentRuns.input(AgentRuns.newId("thread"), AgentRuns.newId("run"), "hello", "offline");
+    Map<String, Object> runInput = AgentRuns.newThread("hello", "offline");
     for (String path : REST_POSTS) {
       assertEquals(
           403,

@@ -288,12 +288,12 @@ class ValueLimitsIT {
     for (String key : List.of("€".repeat(1_000), "sk-with space", "sk-" + "x".repeat(1_000))) {
       assertRefused(
           team.owner(),
-          ModelProviderIT.ADD,
+          ModelProviders.ADD,
           Map.of(
               "ws",
               team.ws(),
               "in",
-              ModelProviderIT.providerInput("Keyed", "OPENAI", null, "gpt-4o", key)),
+              ModelProviders.providerInput("Keyed", "OPENAI", null, "gpt-4o", key)),
           "apiKey");
     }
   }

@@ -67,7 +67,7 @@ class AgUiClientIT {
   }
 
   @Test
-  void aConformantRunIsHandedBackAsSent() throws Exception {
+  void should_hand_back_a_conformant_run_as_sent() throws Exception {
     AgUiStream stream =
         run(
             sse(
@@ -91,7 +91,7 @@ class AgUiClientIT {
   }
 
   @Test
-  void aRunErrorIsAcceptedAsTheRunsEnd() throws Exception {
+  void should_accept_a_run_error_as_the_runs_end() throws Exception {
     AgUiStream stream =
         run(sse(STARTED, "{'type':'RUN_ERROR','message':'The budget is spent.','code':'Q'}"));
 
@@ -99,13 +99,13 @@ class AgUiClientIT {
   }
 
   @Test
-  void usageAsAnObjectIsRejected() {
+  void should_reject_usage_as_an_object() {
     assertRejected(
         sse(STARTED, FINISHED + ",'usage':{'inputTokens':3,'outputTokens':4}}"), "usage");
   }
 
   @Test
-  void aNullIsRejected() {
+  void should_reject_a_null() {
     assertRejected(
         sse(
             STARTED,
@@ -116,17 +116,17 @@ class AgUiClientIT {
   }
 
   @Test
-  void anUnknownKeyIsRejected() {
+  void should_reject_an_unknown_key() {
     assertRejected(sse(STARTED, FINISHED + ",'tokens':7}"), "tokens");
   }
 
   @Test
-  void anUnknownEventTypeIsRejected() {
+  void should_reject_an_unknown_event_type() {
     assertRejected(sse(STARTED, "{'type':'RUN_PAUSED'}", FINISHED + "}"), "RUN_PAUSED");
   }
 
   @Test
-  void contentWithoutAnOpenMessageIsRejected() {
+  void should_reject_content_without_an_open_message() {
     assertRejected(
         sse(
             STARTED,
@@ -136,13 +136,13 @@ class AgUiClientIT {
   }
 
   @Test
-  void anHttpErrorIsNoStream() {
+  void should_take_an_http_error_for_no_stream() {
     answer.set(new Answer(409, "application/problem+json", "{\"code\":\"CONFLICT\"}"));
     assertRejected(null, "HTTP 409");
   }
 
   @Test
-  void anotherContentTypeIsNoStream() {
+  void should_take_another_content_type_for_no_stream() {
     answer.set(new Answer(200, "application/json", sse(STARTED, FINISHED + "}")));
     assertRejected(null, "application/json");
   }

@@ -183,6 +183,19 @@ public final class AgUiStream {
     return results;
   }
 
+  /**
+   * The content of the {@code TOOL_CALL_RESULT} of one tool call, by its id.
+   *
+   * @throws AssertionError if the stream has no result for that call
+   */
+  public String toolResult(String toolCallId) {
+    return ofType("TOOL_CALL_RESULT").stream()
+        .filter(event -> toolCallId.equals(event.field("toolCallId")))
+        .map(event -> event.field("content"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no result for " + toolCallId));
+  }
+
   /** The values of the {@code CUSTOM} events with this name, in order. */
   public List<JsonNode> customEvents(String name) {
     return ofType("CUSTOM").stream()

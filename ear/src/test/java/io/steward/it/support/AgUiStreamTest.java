@@ -66,6 +66,8 @@ class AgUiStreamTest {
     assertEquals("Hello world", stream.text());
     assertEquals(Map.of("create_task", "{\"title\":\"Call Acme\"}"), stream.toolCalls());
     assertEquals(Map.of("create_task", "done"), stream.toolResults());
+    assertEquals("done", stream.toolResult("c1"));
+    assertThrows(AssertionError.class, () -> stream.toolResult("c9"));
     assertEquals("bar", stream.customEvents("chart").get(0).get("kind").asText());
     assertEquals(2, stream.ofType("TOOL_CALL_ARGS").size());
     assertEquals("RUN_FINISHED", stream.last().type());

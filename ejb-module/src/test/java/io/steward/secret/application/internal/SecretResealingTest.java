@@ -61,7 +61,7 @@ class SecretResealingTest {
   }
 
   @Test
-  void resealsEverythingItCanAndCountsWhatItCannot() {
+  void should_reseal_everything_it_can_and_count_what_it_cannot() {
     Records records = new Records(250, Set.of(3, 140), -1);
     assertEquals(new Report(248, 2), SecretResealing.reseal("new", List.of(records)));
     assertEquals(248, records.onNewKey());
@@ -69,7 +69,7 @@ class SecretResealingTest {
   }
 
   @Test
-  void anInterruptedRotationLeavesEachRecordOnOneKeyAndTheNextFinishesIt() {
+  void should_leave_each_record_on_one_key_when_interrupted_and_finish_on_the_next_rotation() {
     Records records = new Records(30, Set.of(), 12);
     assertThrows(ServerDown.class, () -> SecretResealing.reseal("new", List.of(records)));
     assertEquals(12, records.onNewKey());

@@ -28,7 +28,7 @@ class TinkSecretBoxTest {
   }
 
   @Test
-  void sealsIntoCiphertextThatOpensOnlyInItsContext() throws Exception {
+  void should_seal_into_ciphertext_that_opens_only_in_its_context() throws Exception {
     TinkSecretBox box = box(KEY_A, null);
     SealedSecret sealed = box.seal(SECRET, "model-provider:1");
 
@@ -44,7 +44,7 @@ class TinkSecretBoxTest {
   }
 
   @Test
-  void aRotatedBoxOpensOldSecretsAndSealsUnderTheNewKey() throws Exception {
+  void should_open_old_secrets_and_seal_under_the_new_key_once_rotated() throws Exception {
     SealedSecret old = box(KEY_A, null).seal(SECRET, "ctx");
     TinkSecretBox rotated = box(KEY_B, " " + KEY_A + " ");
 
@@ -55,7 +55,7 @@ class TinkSecretBoxTest {
   }
 
   @Test
-  void withoutAMasterKeyNothingIsSealed() {
+  void should_seal_nothing_without_a_master_key() {
     TinkSecretBox box = box(null, null);
     assertNull(box.currentKeyId());
     assertThrows(RuleViolationException.class, () -> box.seal(SECRET, "ctx"));
@@ -65,7 +65,7 @@ class TinkSecretBoxTest {
   }
 
   @Test
-  void shortSecretsGetNoHint() {
+  void should_give_short_secrets_no_hint() {
     assertEquals("", SealedSecret.hintOf("short-key"));
     assertEquals("wxyz", SealedSecret.hintOf("abcdefghijklmnopqrstuvwxyz"));
   }
