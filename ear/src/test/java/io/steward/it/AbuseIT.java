@@ -1,7 +1,7 @@
 package io.steward.it;
 
-import static io.steward.it.Steward.graphql;
-import static io.steward.it.Steward.ok;
+import static io.steward.it.support.Steward.graphql;
+import static io.steward.it.support.Steward.ok;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -11,7 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.steward.it.Records.Team;
+import io.steward.it.support.ChangeFeed;
+import io.steward.it.support.Records;
+import io.steward.it.support.Records.Team;
+import io.steward.it.support.Steward;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

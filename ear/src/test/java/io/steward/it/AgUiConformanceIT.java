@@ -1,11 +1,13 @@
 package io.steward.it;
 
-import static io.steward.it.Steward.ok;
+import static io.steward.it.support.Steward.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.steward.it.Records.Team;
 import io.steward.it.support.AgUiStream;
+import io.steward.it.support.AgentRuns;
+import io.steward.it.support.ModelProviders;
+import io.steward.it.support.Records.Team;
 import io.steward.it.support.ScriptedModel;
 import io.steward.it.support.ScriptedModelServer;
 import java.util.HashMap;

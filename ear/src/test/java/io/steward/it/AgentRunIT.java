@@ -1,8 +1,8 @@
 package io.steward.it;
 
-import static io.steward.it.Steward.ACME;
-import static io.steward.it.Steward.ok;
-import static io.steward.it.Steward.tokenFor;
+import static io.steward.it.support.Steward.ACME;
+import static io.steward.it.support.Steward.ok;
+import static io.steward.it.support.Steward.tokenFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,8 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.json.JsonPath;
 import io.steward.it.support.AgUiStream;
+import io.steward.it.support.AgentRuns;
 import io.steward.it.support.ScriptedModel;
 import io.steward.it.support.ScriptedModelServer;
+import io.steward.it.support.Steward;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;

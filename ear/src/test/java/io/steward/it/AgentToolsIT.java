@@ -1,16 +1,20 @@
 package io.steward.it;
 
-import static io.steward.it.Steward.ok;
+import static io.steward.it.support.Steward.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.steward.it.Records.Team;
 import io.steward.it.support.AgUiStream;
+import io.steward.it.support.AgentRuns;
+import io.steward.it.support.Knowledge;
+import io.steward.it.support.Records;
+import io.steward.it.support.Records.Team;
 import io.steward.it.support.ScriptedModel;
 import io.steward.it.support.ScriptedModelServer;
+import io.steward.it.support.Steward;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.steward.it;
 
-import static io.steward.it.Steward.errorCode;
-import static io.steward.it.Steward.graphql;
-import static io.steward.it.Steward.ok;
-import static io.steward.it.Steward.tokenFor;
+import static io.steward.it.support.Steward.errorCode;
+import static io.steward.it.support.Steward.graphql;
+import static io.steward.it.support.Steward.ok;
+import static io.steward.it.support.Steward.tokenFor;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.http.ContentType;
+import io.steward.it.support.Steward;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

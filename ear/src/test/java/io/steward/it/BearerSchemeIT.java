@@ -2,6 +2,7 @@ package io.steward.it;
 
 import static org.hamcrest.Matchers.equalTo;
 
+import io.steward.it.support.Steward;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,15 @@
 package io.steward.it;
 
-import static io.steward.it.Steward.ok;
+import static io.steward.it.support.Steward.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
-import io.steward.it.Records.Team;
+import io.steward.it.support.ChangeFeed;
+import io.steward.it.support.Knowledge;
+import io.steward.it.support.Records;
+import io.steward.it.support.Records.Team;
+import io.steward.it.support.Steward;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;

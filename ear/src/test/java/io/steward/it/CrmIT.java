@@ -1,15 +1,17 @@
 package io.steward.it;
 
-import static io.steward.it.Records.nodes;
-import static io.steward.it.Steward.errorCode;
-import static io.steward.it.Steward.graphql;
-import static io.steward.it.Steward.ok;
+import static io.steward.it.support.Records.nodes;
+import static io.steward.it.support.Steward.errorCode;
+import static io.steward.it.support.Steward.graphql;
+import static io.steward.it.support.Steward.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.restassured.path.json.JsonPath;
-import io.steward.it.Records.Team;
+import io.steward.it.support.Records;
+import io.steward.it.support.Records.Team;
+import io.steward.it.support.Steward;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

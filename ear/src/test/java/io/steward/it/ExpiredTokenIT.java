@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.http.ContentType;
+import io.steward.it.support.People;
+import io.steward.it.support.Steward;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

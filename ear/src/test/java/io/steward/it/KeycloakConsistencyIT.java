@@ -1,11 +1,12 @@
 package io.steward.it;
 
 import static io.restassured.RestAssured.given;
-import static io.steward.it.Steward.errorCode;
-import static io.steward.it.Steward.ok;
-import static io.steward.it.Steward.tokenFor;
+import static io.steward.it.support.Steward.errorCode;
+import static io.steward.it.support.Steward.ok;
+import static io.steward.it.support.Steward.tokenFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.steward.it.support.Steward;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,14 +1,15 @@
 package io.steward.it;
 
-import static io.steward.it.Steward.graphql;
-import static io.steward.it.Steward.ok;
+import static io.steward.it.support.Steward.graphql;
+import static io.steward.it.support.Steward.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.restassured.path.json.JsonPath;
-import io.steward.it.Records.Team;
+import io.steward.it.support.Knowledge;
+import io.steward.it.support.Records.Team;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

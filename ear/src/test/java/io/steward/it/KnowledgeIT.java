@@ -1,17 +1,19 @@
 package io.steward.it;
 
-import static io.steward.it.Knowledge.upload;
-import static io.steward.it.Knowledge.uploadResponse;
-import static io.steward.it.Steward.as;
-import static io.steward.it.Steward.errorCode;
-import static io.steward.it.Steward.ok;
+import static io.steward.it.support.Knowledge.upload;
+import static io.steward.it.support.Knowledge.uploadResponse;
+import static io.steward.it.support.Steward.as;
+import static io.steward.it.support.Steward.errorCode;
+import static io.steward.it.support.Steward.ok;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.steward.it.Records.Team;
+import io.steward.it.support.Fixtures;
+import io.steward.it.support.Knowledge;
+import io.steward.it.support.Records.Team;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

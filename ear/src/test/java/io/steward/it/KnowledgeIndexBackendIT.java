@@ -1,7 +1,7 @@
 package io.steward.it;
 
 import static io.restassured.RestAssured.given;
-import static io.steward.it.Steward.ok;
+import static io.steward.it.support.Steward.ok;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.steward.it.Records.Team;
+import io.steward.it.support.Knowledge;
+import io.steward.it.support.Records.Team;
+import io.steward.it.support.Steward;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

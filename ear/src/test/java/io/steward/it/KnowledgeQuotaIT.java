@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.steward.it.Records.Team;
+import io.steward.it.support.Knowledge;
+import io.steward.it.support.Records.Team;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,13 @@
 package io.steward.it;
 
-import static io.steward.it.Steward.errorCode;
-import static io.steward.it.Steward.ok;
+import static io.steward.it.support.Steward.errorCode;
+import static io.steward.it.support.Steward.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.steward.it.Records.Team;
+import io.steward.it.support.Knowledge;
+import io.steward.it.support.Records.Team;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

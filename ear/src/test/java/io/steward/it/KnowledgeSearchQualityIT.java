@@ -1,11 +1,12 @@
 package io.steward.it;
 
-import static io.steward.it.Steward.ok;
+import static io.steward.it.support.Steward.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
-import io.steward.it.Records.Team;
+import io.steward.it.support.Knowledge;
+import io.steward.it.support.Records.Team;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,24 +1,26 @@
 package io.steward.it;
 
-import static io.steward.it.ModelProviders.ADD;
-import static io.steward.it.ModelProviders.AGENT_SETTINGS;
-import static io.steward.it.ModelProviders.addAnthropicProvider;
-import static io.steward.it.ModelProviders.addProvider;
-import static io.steward.it.ModelProviders.newKey;
-import static io.steward.it.ModelProviders.providerInput;
-import static io.steward.it.ModelProviders.useByDefault;
-import static io.steward.it.Steward.errorCode;
-import static io.steward.it.Steward.ok;
+import static io.steward.it.support.ModelProviders.ADD;
+import static io.steward.it.support.ModelProviders.AGENT_SETTINGS;
+import static io.steward.it.support.ModelProviders.addAnthropicProvider;
+import static io.steward.it.support.ModelProviders.addProvider;
+import static io.steward.it.support.ModelProviders.newKey;
+import static io.steward.it.support.ModelProviders.providerInput;
+import static io.steward.it.support.ModelProviders.useByDefault;
+import static io.steward.it.support.Steward.errorCode;
+import static io.steward.it.support.Steward.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.json.JsonPath;
-import io.steward.it.Records.Team;
 import io.steward.it.support.AgUiStream;
+import io.steward.it.support.AgentRuns;
+import io.steward.it.support.Records.Team;
 import io.steward.it.support.ScriptedModel;
 import io.steward.it.support.ScriptedModelServer;
+import io.steward.it.support.Steward;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

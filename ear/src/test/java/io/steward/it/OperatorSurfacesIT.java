@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
+import io.steward.it.support.Steward;
 import org.junit.jupiter.api.Test;
 
 /** What people open in a browser: GraphiQL on the server, the admin console on the admin port. */

@@ -1,14 +1,16 @@
 package io.steward.it;
 
-import static io.steward.it.Steward.graphql;
-import static io.steward.it.Steward.ok;
+import static io.steward.it.support.Steward.graphql;
+import static io.steward.it.support.Steward.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
-import io.steward.it.Records.Team;
 import io.steward.it.support.AgUiStream;
+import io.steward.it.support.AgentRuns;
+import io.steward.it.support.ModelProviders;
+import io.steward.it.support.Records.Team;
 import io.steward.it.support.ScriptedModel;
 import io.steward.it.support.ScriptedModelServer;
 import java.io.IOException;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.steward.it.support.AgentRuns;
+import io.steward.it.support.People;
+import io.steward.it.support.Steward;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

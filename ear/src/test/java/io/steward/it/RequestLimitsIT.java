@@ -1,13 +1,16 @@
 package io.steward.it;
 
-import static io.steward.it.Steward.ACME;
+import static io.steward.it.support.Steward.ACME;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.steward.it.Records.Team;
+import io.steward.it.support.AgentRuns;
+import io.steward.it.support.RawHttp;
+import io.steward.it.support.Records.Team;
+import io.steward.it.support.Steward;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;

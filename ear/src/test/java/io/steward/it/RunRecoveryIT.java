@@ -1,13 +1,15 @@
 package io.steward.it;
 
-import static io.steward.it.Steward.ACME;
-import static io.steward.it.Steward.tokenFor;
+import static io.steward.it.support.Steward.ACME;
+import static io.steward.it.support.Steward.tokenFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.path.json.JsonPath;
 import io.steward.it.support.AgUiStream;
+import io.steward.it.support.AgentRuns;
 import io.steward.it.support.ScriptedModel;
 import io.steward.it.support.ScriptedModelServer;
+import io.steward.it.support.Steward;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

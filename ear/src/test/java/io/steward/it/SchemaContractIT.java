@@ -2,6 +2,7 @@ package io.steward.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.steward.it.support.Steward;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,17 +1,20 @@
 package io.steward.it;
 
-import static io.steward.it.Steward.errorCode;
-import static io.steward.it.Steward.ok;
-import static io.steward.it.Steward.tokenFor;
+import static io.steward.it.support.Steward.errorCode;
+import static io.steward.it.support.Steward.ok;
+import static io.steward.it.support.Steward.tokenFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.steward.it.Records.Team;
 import io.steward.it.support.AgUiStream;
+import io.steward.it.support.AgentRuns;
+import io.steward.it.support.ModelProviders;
+import io.steward.it.support.Records.Team;
 import io.steward.it.support.ScriptedModel;
 import io.steward.it.support.ScriptedModelServer;
+import io.steward.it.support.Steward;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;

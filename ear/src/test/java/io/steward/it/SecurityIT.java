@@ -1,16 +1,17 @@
 package io.steward.it;
 
-import static io.steward.it.Steward.ACME;
-import static io.steward.it.Steward.as;
-import static io.steward.it.Steward.errorCode;
-import static io.steward.it.Steward.graphql;
-import static io.steward.it.Steward.ok;
-import static io.steward.it.Steward.tokenFor;
+import static io.steward.it.support.Steward.ACME;
+import static io.steward.it.support.Steward.as;
+import static io.steward.it.support.Steward.errorCode;
+import static io.steward.it.support.Steward.graphql;
+import static io.steward.it.support.Steward.ok;
+import static io.steward.it.support.Steward.tokenFor;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.steward.it.support.Steward;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;

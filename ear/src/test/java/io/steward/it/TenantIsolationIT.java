@@ -1,15 +1,20 @@
 package io.steward.it;
 
-import static io.steward.it.Steward.as;
-import static io.steward.it.Steward.errorCode;
-import static io.steward.it.Steward.ok;
-import static io.steward.it.Steward.tokenFor;
+import static io.steward.it.support.Steward.as;
+import static io.steward.it.support.Steward.errorCode;
+import static io.steward.it.support.Steward.ok;
+import static io.steward.it.support.Steward.tokenFor;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.http.ContentType;
+import io.steward.it.support.AgentRuns;
+import io.steward.it.support.Knowledge;
+import io.steward.it.support.ModelProviders;
+import io.steward.it.support.Records;
 import io.steward.it.support.ScriptedModel;
+import io.steward.it.support.Steward;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.steward.it;
 
-import static io.steward.it.Records.nodes;
-import static io.steward.it.Steward.errorCode;
-import static io.steward.it.Steward.graphql;
-import static io.steward.it.Steward.ok;
+import static io.steward.it.support.Records.nodes;
+import static io.steward.it.support.Steward.errorCode;
+import static io.steward.it.support.Steward.graphql;
+import static io.steward.it.support.Steward.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
-import io.steward.it.Records.Team;
+import io.steward.it.support.Records;
+import io.steward.it.support.Records.Team;
+import io.steward.it.support.Steward;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;

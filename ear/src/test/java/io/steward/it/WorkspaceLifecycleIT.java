@@ -1,13 +1,14 @@
 package io.steward.it;
 
-import static io.steward.it.Steward.errorCode;
-import static io.steward.it.Steward.ok;
-import static io.steward.it.Steward.tokenFor;
+import static io.steward.it.support.Steward.errorCode;
+import static io.steward.it.support.Steward.ok;
+import static io.steward.it.support.Steward.tokenFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
+import io.steward.it.support.Steward;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

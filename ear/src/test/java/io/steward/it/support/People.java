@@ -1,4 +1,4 @@
-package io.steward.it;
+package io.steward.it.support;
 
 import static io.restassured.RestAssured.given;
 
@@ -12,12 +12,12 @@ import java.util.UUID;
  * (see it-env.sh), for tests that use up what belongs to a person — their rate limits — without
  * touching the demo users other tests share. They sign in with the demo password.
  */
-final class People {
+public final class People {
 
   private People() {}
 
   /** A token of the test environment's Keycloak administrator (master realm). */
-  static String adminToken() {
+  public static String adminToken() {
     return given()
         .baseUri(Steward.KEYCLOAK_URL)
         .formParam("grant_type", "password")
@@ -32,7 +32,7 @@ final class People {
   }
 
   /** A new person of the steward realm with no workspace; answers the username. */
-  static String create(String prefix) {
+  public static String create(String prefix) {
     String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     given()
         .baseUri(Steward.KEYCLOAK_URL)
@@ -64,7 +64,7 @@ final class People {
   }
 
   /** Adds {@code username} to the workspace as a member, through its owner. */
-  static void addMember(String owner, String workspace, String username) {
+  public static void addMember(String owner, String workspace, String username) {
     Steward.ok(
         Steward.tokenFor(owner),
         "mutation($ws: ID!, $u: String!) {"

@@ -1,22 +1,22 @@
-package io.steward.it;
+package io.steward.it.support;
 
-import static io.steward.it.Steward.ok;
+import static io.steward.it.support.Steward.ok;
 
-import io.steward.it.Records.Team;
+import io.steward.it.support.Records.Team;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /** A workspace's model providers and AI settings, set up through GraphQL for tests. */
-final class ModelProviders {
+public final class ModelProviders {
 
-  static final String ADD =
+  public static final String ADD =
       "mutation($ws: ID!, $in: ModelProviderInput!) { addModelProvider(workspaceId: $ws,"
           + " input: $in) { id name kind baseUrl defaultModel apiKey version } }";
-  static final String SETTINGS =
+  public static final String SETTINGS =
       "mutation($ws: ID!, $s: AiSettingsInput!) { updateAiSettings(workspaceId: $ws,"
           + " settings: $s) { defaultProviderId monthlyTokenBudget membersMayChooseModel } }";
-  static final String AGENT_SETTINGS =
+  public static final String AGENT_SETTINGS =
       "mutation($ws: ID!, $agent: String!, $s: AgentSettingsInput!) {"
           + " updateAgentSettings(workspaceId: $ws, agent: $agent, settings: $s) {"
           + " agent providerId model disabledTools instructions version } }";
@@ -24,7 +24,7 @@ final class ModelProviders {
   private ModelProviders() {}
 
   /** A {@code ModelProviderInput} (a mutable map, for tests to vary). */
-  static Map<String, Object> providerInput(
+  public static Map<String, Object> providerInput(
       String name, String kind, String baseUrl, String defaultModel, String apiKey) {
     Map<String, Object> input = new HashMap<>();
     input.put("name", name);
@@ -36,25 +36,26 @@ final class ModelProviders {
   }
 
   /** Adds a provider as the team's owner; answers its id. */
-  static String addProvider(Team team, Map<String, Object> input) {
+  public static String addProvider(Team team, Map<String, Object> input) {
     return ok(team.owner(), ADD, Map.of("ws", team.ws(), "in", input))
         .getString("data.addModelProvider.id");
   }
 
   /** An OpenAI-compatible provider at the scripted server at {@code baseUrl}; answers its id. */
-  static String addProvider(Team team, String name, String apiKey, String baseUrl) {
+  public static String addProvider(Team team, String name, String apiKey, String baseUrl) {
     return addProvider(
         team, providerInput(name, "OPENAI_COMPATIBLE", baseUrl, "house-model", apiKey));
   }
 
   /** An Anthropic provider at the scripted server at {@code baseUrl}; answers its id. */
-  static String addAnthropicProvider(Team team, String apiKey, String baseUrl) {
+  public static String addAnthropicProvider(Team team, String apiKey, String baseUrl) {
     return addProvider(
         team, providerInput("Claude", "ANTHROPIC", baseUrl + "/", "claude-scripted", apiKey));
   }
 
   /** Makes the provider the workspace's default, with a monthly token budget (or null). */
-  static void useByDefault(Team team, String providerId, Long budget, boolean membersChoose) {
+  public static void useByDefault(
+      Team team, String providerId, Long budget, boolean membersChoose) {
     Map<String, Object> settings = new HashMap<>();
     settings.put("defaultProviderId", providerId);
     settings.put("monthlyTokenBudget", budget);
@@ -63,7 +64,7 @@ final class ModelProviders {
   }
 
   /** A new, unique API key in the shape of an OpenAI one. */
-  static String newKey() {
+  public static String newKey() {
     return "sk-it-" + UUID.randomUUID().toString().replace("-", "");
   }
 }

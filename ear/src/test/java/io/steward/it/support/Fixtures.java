@@ -1,4 +1,4 @@
-package io.steward.it;
+package io.steward.it.support;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,12 +21,12 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 
 /** Files for the knowledge tests, written here rather than checked in as opaque binaries. */
-final class Fixtures {
+public final class Fixtures {
 
   private Fixtures() {}
 
   /** A PDF with one line of text on each page. */
-  static byte[] pdf(String... pages) throws IOException {
+  public static byte[] pdf(String... pages) throws IOException {
     try (PDDocument document = new PDDocument()) {
       for (String text : pages) {
         PDPage page = new PDPage();
@@ -44,7 +44,7 @@ final class Fixtures {
   }
 
   /** A PDF that opens only with a password. */
-  static byte[] encryptedPdf() throws IOException {
+  public static byte[] encryptedPdf() throws IOException {
     try (PDDocument document = new PDDocument()) {
       document.addPage(new PDPage());
       StandardProtectionPolicy policy =
@@ -56,7 +56,7 @@ final class Fixtures {
   }
 
   /** A Word document with a heading and a paragraph under it. */
-  static byte[] docx(String heading, String paragraph) throws IOException {
+  public static byte[] docx(String heading, String paragraph) throws IOException {
     try (XWPFDocument document = new XWPFDocument();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       // Word marks headings by a style named "heading 1"; a new document has none until defined.
@@ -78,7 +78,7 @@ final class Fixtures {
    * A real Word document whose main part is padded with 200 MB of whitespace: a few hundred
    * kilobytes that inflate a thousandfold — a zip bomb.
    */
-  static byte[] zipBomb() throws IOException {
+  public static byte[] zipBomb() throws IOException {
     byte[] docx = docx("Bomb", "Boom.");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(docx));

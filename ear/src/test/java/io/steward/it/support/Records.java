@@ -1,6 +1,6 @@
-package io.steward.it;
+package io.steward.it.support;
 
-import static io.steward.it.Steward.ok;
+import static io.steward.it.support.Steward.ok;
 
 import io.restassured.path.json.JsonPath;
 import java.util.HashMap;
@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Creates business records through GraphQL for tests, as a front end would. */
-final class Records {
+public final class Records {
 
   private Records() {}
 
   /** A workspace of its own for a test: dave owns it, erin is a member, bob a viewer. */
-  record Team(String ws, String owner, String member, String viewer) {
+  public record Team(String ws, String owner, String member, String viewer) {
 
-    static Team create(String name) {
+    public static Team create(String name) {
       String ws = Steward.newWorkspace("dave", name);
       String dave = Steward.tokenFor("dave");
       for (Map.Entry<String, String> member :
@@ -35,7 +35,7 @@ final class Records {
    * Runs {@code create<Type>(workspaceId, input)} and returns the new record's id, e.g. {@code
    * create(token, ws, "Task", Map.of("title", "Call Nora"))}.
    */
-  static String create(String token, String ws, String type, Map<String, Object> input) {
+  public static String create(String token, String ws, String type, Map<String, Object> input) {
     return ok(
             token,
             "mutation($ws: ID!, $input: "
@@ -47,30 +47,30 @@ final class Records {
         .getString("data.create" + type + ".id");
   }
 
-  static String project(String token, String ws, String name) {
+  public static String project(String token, String ws, String name) {
     return create(token, ws, "Project", Map.of("name", name));
   }
 
-  static String task(String token, String ws, String title) {
+  public static String task(String token, String ws, String title) {
     return create(token, ws, "Task", Map.of("title", title));
   }
 
-  static String note(String token, String ws, String title) {
+  public static String note(String token, String ws, String title) {
     return create(token, ws, "Note", Map.of("title", title));
   }
 
-  static String company(String token, String ws, String name) {
+  public static String company(String token, String ws, String name) {
     return create(token, ws, "Company", Map.of("name", name));
   }
 
-  static String contact(String token, String ws, String name, String companyId) {
+  public static String contact(String token, String ws, String name, String companyId) {
     Map<String, Object> input = new HashMap<>();
     input.put("name", name);
     input.put("companyId", companyId);
     return create(token, ws, "Contact", input);
   }
 
-  static String deal(String token, String ws, String companyId, String value) {
+  public static String deal(String token, String ws, String companyId, String value) {
     return create(
         token,
         ws,
@@ -79,7 +79,7 @@ final class Records {
             "title", "Deal " + value, "companyId", companyId, "value", value, "currency", "EUR"));
   }
 
-  static String comment(String token, String ws, String taskId, String content) {
+  public static String comment(String token, String ws, String taskId, String content) {
     return ok(
             token,
             "mutation($ws: ID!, $t: ID!, $c: String!) {"
@@ -88,7 +88,7 @@ final class Records {
         .getString("data.addComment.id");
   }
 
-  static String interaction(String token, String ws, String contactId, String summary) {
+  public static String interaction(String token, String ws, String contactId, String summary) {
     return ok(
             token,
             "mutation($ws: ID!, $c: ID!, $s: String!) { logInteraction(workspaceId: $ws,"
@@ -99,7 +99,7 @@ final class Records {
   }
 
   /** Runs a query and returns the node lists' values at {@code path} below {@code edges.node}. */
-  static <T> List<T> nodes(JsonPath json, String connection, String field) {
+  public static <T> List<T> nodes(JsonPath json, String connection, String field) {
     return json.getList("data." + connection + ".edges.node." + field);
   }
 }

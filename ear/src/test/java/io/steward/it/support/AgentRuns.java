@@ -1,8 +1,6 @@
-package io.steward.it;
+package io.steward.it.support;
 
 import io.restassured.path.json.JsonPath;
-import io.steward.it.support.AgUiClient;
-import io.steward.it.support.AgUiStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,7 +22,7 @@ import java.util.UUID;
  * joining or resuming reads {@code GET …/runs/{runId}/events} as a browser's {@code EventSource}
  * would.
  */
-final class AgentRuns {
+public final class AgentRuns {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -37,7 +35,8 @@ final class AgentRuns {
   private AgentRuns() {}
 
   /** A RunAgentInput with one new user message; {@code model} goes into forwardedProps. */
-  static Map<String, Object> input(String threadId, String runId, String text, String model) {
+  public static Map<String, Object> input(
+      String threadId, String runId, String text, String model) {
     Map<String, Object> input = new LinkedHashMap<>();
     input.put("threadId", threadId);
     input.put("runId", runId);
@@ -52,23 +51,23 @@ final class AgentRuns {
   }
 
   /** A RunAgentInput that starts a new thread, with new ids, with one user message. */
-  static Map<String, Object> newThread(String text, String model) {
+  public static Map<String, Object> newThread(String text, String model) {
     return input(newId("thread"), newId("run"), text, model);
   }
 
-  static String newId(String prefix) {
+  public static String newId(String prefix) {
     return prefix + "-" + UUID.randomUUID();
   }
 
   /** The path of a run: routed by its message ({@code agent} null) or of a named agent. */
-  static String runsPath(String workspace, String agent) {
+  public static String runsPath(String workspace, String agent) {
     return "/api/workspaces/"
         + workspace
         + (agent == null ? "/runs" : "/agents/" + agent + "/runs");
   }
 
   /** POSTs a run and returns the raw response (the whole stream, once the run ended). */
-  static HttpResponse<String> post(String token, String path, Object input) {
+  public static HttpResponse<String> post(String token, String path, Object input) {
     try {
       return HTTP.send(request(token, path, input), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
@@ -83,7 +82,8 @@ final class AgentRuns {
    * Runs to the end through the real AG-UI client (see {@link AgUiClient}) and checks the stream
    * against its rules, and the ordering rules of {@link io.steward.it.support.AgUiVerifier}.
    */
-  static AgUiStream run(String token, String workspace, String agent, Map<String, Object> input) {
+  public static AgUiStream run(
+      String token, String workspace, String agent, Map<String, Object> input) {
     try (AgUiStream.Live live = start(token, runsPath(workspace, agent), input)) {
       return live.toEnd(RUN_TIME_LIMIT).verify();
     } catch (IOException e) {
@@ -95,7 +95,7 @@ final class AgentRuns {
   }
 
   /** Starts a run through the real AG-UI client and reads its stream while it goes on. */
-  static AgUiStream.Live start(String token, String path, Object input) {
+  public static AgUiStream.Live start(String token, String path, Object input) {
     return AgUiClient.run(Steward.URL + path, token, input);
   }
 
@@ -104,7 +104,7 @@ final class AgentRuns {
    * the AG-UI client: the test using it streams megabytes, and {@code HttpAgent} copies the run's
    * messages at every event, which takes minutes for that; the server's side is what it tests.
    */
-  static HttpResponse<InputStream> open(String token, String path, Object input) {
+  public static HttpResponse<InputStream> open(String token, String path, Object input) {
     try {
       return HTTP.send(request(token, path, input), HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
@@ -116,7 +116,8 @@ final class AgentRuns {
   }
 
   /** Joins or resumes a run's events after a sequence number (as Last-Event-ID). */
-  static AgUiStream.Live join(String token, String workspace, String runId, String lastEventId) {
+  public static AgUiStream.Live join(
+      String token, String workspace, String runId, String lastEventId) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(
                 URI.create(
@@ -134,14 +135,14 @@ final class AgentRuns {
    * Reads a run as Steward stored it, with the GraphQL {@code AgentRun} fields named in {@code
    * fields}; answers the whole response ({@code data.agentRun.…}).
    */
-  static JsonPath stored(String token, String workspace, String runId, String fields) {
+  public static JsonPath stored(String token, String workspace, String runId, String fields) {
     return Steward.ok(
         token,
         "query($ws: ID!, $run: ID!) { agentRun(workspaceId: $ws, runId: $run) { " + fields + " } }",
         Map.of("ws", workspace, "run", runId));
   }
 
-  static HttpResponse<String> joinResponse(String token, String workspace, String runId) {
+  public static HttpResponse<String> joinResponse(String token, String workspace, String runId) {
     try {
       return HTTP.send(
           HttpRequest.newBuilder(

@@ -1,4 +1,4 @@
-package io.steward.it;
+package io.steward.it.support;
 
 import static io.restassured.RestAssured.given;
 
@@ -11,18 +11,18 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The running Steward of this build: real Keycloak tokens and GraphQL/REST requests against it. */
-final class Steward {
+public final class Steward {
 
-  static final String URL = System.getProperty("steward.url", "http://localhost:9080");
-  static final String KEYCLOAK_URL =
+  public static final String URL = System.getProperty("steward.url", "http://localhost:9080");
+  public static final String KEYCLOAK_URL =
       System.getProperty("steward.keycloak.url", "http://localhost:9180");
-  static final String ACME = "a0000000-0000-4000-8000-000000000001";
-  static final String DEMO_PASSWORD = "steward";
+  public static final String ACME = "a0000000-0000-4000-8000-000000000001";
+  public static final String DEMO_PASSWORD = "steward";
 
   private Steward() {}
 
   /** A fresh access token for a demo user (password grant through the steward-cli client). */
-  static String tokenFor(String username) {
+  public static String tokenFor(String username) {
     return given()
         .baseUri(KEYCLOAK_URL)
         .formParam("grant_type", "password")
@@ -36,13 +36,13 @@ final class Steward {
         .path("access_token");
   }
 
-  static RequestSpecification as(String token) {
+  public static RequestSpecification as(String token) {
     RequestSpecification request = given().baseUri(URL);
     return token == null ? request : request.auth().oauth2(token);
   }
 
   /** POSTs a GraphQL document; returns the raw response whatever its status. */
-  static Response graphql(String token, String document, Map<String, Object> variables) {
+  public static Response graphql(String token, String document, Map<String, Object> variables) {
     return as(token)
         .contentType(ContentType.JSON)
         .body(Map.of("query", document, "variables", variables))
@@ -50,7 +50,7 @@ final class Steward {
   }
 
   /** Runs a GraphQL document that must succeed, returning its JSON. */
-  static JsonPath ok(String token, String document, Map<String, Object> variables) {
+  public static JsonPath ok(String token, String document, Map<String, Object> variables) {
     Response response = graphql(token, document, variables);
     JsonPath json = response.then().statusCode(200).extract().jsonPath();
     if (json.get("errors") != null) {
@@ -60,7 +60,7 @@ final class Steward {
   }
 
   /** Runs a GraphQL document that must fail; returns the code of its first error. */
-  static String errorCode(String token, String document, Map<String, Object> variables) {
+  public static String errorCode(String token, String document, Map<String, Object> variables) {
     Response response = graphql(token, document, variables);
     JsonPath json = response.jsonPath();
     if (json.get("errors") == null) {
@@ -70,7 +70,7 @@ final class Steward {
   }
 
   /** A workspace founded by {@code owner} for one test, with a unique name. */
-  static String newWorkspace(String owner, String namePrefix) {
+  public static String newWorkspace(String owner, String namePrefix) {
     return ok(
             tokenFor(owner),
             "mutation($name: String!) { createWorkspace(name: $name) { id } }",
@@ -78,12 +78,12 @@ final class Steward {
         .getString("data.createWorkspace.id");
   }
 
-  static String userId(String username) {
+  public static String userId(String username) {
     return ok(tokenFor(username), "{ me { id } }", Map.of()).getString("data.me.id");
   }
 
   /** Runs a command of the test environment script (ear/src/test/scripts/it-env.sh). */
-  static void itEnv(String command) throws IOException, InterruptedException {
+  public static void itEnv(String command) throws IOException, InterruptedException {
     Process process =
         new ProcessBuilder("bash", System.getProperty("steward.it.env"), command)
             .inheritIO()

@@ -1,4 +1,4 @@
-package io.steward.it;
+package io.steward.it.support;
 
 import io.restassured.path.json.JsonPath;
 import java.io.BufferedInputStream;
@@ -17,16 +17,16 @@ import java.util.Map;
  * One HTTP/1.1 connection driven by hand, for what ordinary clients will not do: send the headers
  * of a request and then its body slowly, in chunks or not at all, while reading the answer.
  */
-final class RawHttp implements AutoCloseable {
+public final class RawHttp implements AutoCloseable {
 
   /** Writes part of a request body; may fail once the server stopped reading. */
-  interface Writes {
+  public interface Writes {
     void to(RawHttp connection) throws IOException, InterruptedException;
   }
 
   /** An answer: status, headers (names in lower case) and body. */
-  record Answer(int status, Map<String, String> headers, String body) {
-    JsonPath json() {
+  public record Answer(int status, Map<String, String> headers, String body) {
+    public JsonPath json() {
       return new JsonPath(body);
     }
   }
@@ -41,7 +41,7 @@ final class RawHttp implements AutoCloseable {
     this.in = new BufferedInputStream(socket.getInputStream());
   }
 
-  static RawHttp connect() throws IOException {
+  public static RawHttp connect() throws IOException {
     URI server = URI.create(Steward.URL);
     Socket socket = new Socket(server.getHost(), server.getPort());
     socket.setSoTimeout(60_000);
@@ -49,7 +49,7 @@ final class RawHttp implements AutoCloseable {
   }
 
   /** Sends the request line and headers; the body follows separately. */
-  void head(String method, String path, Map<String, String> headers) throws IOException {
+  public void head(String method, String path, Map<String, String> headers) throws IOException {
     StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
     URI server = URI.create(Steward.URL);
     head.append("Host: ").append(server.getHost()).append(':').append(server.getPort());
@@ -59,13 +59,13 @@ final class RawHttp implements AutoCloseable {
     out.flush();
   }
 
-  void send(byte[] bytes) throws IOException {
+  public void send(byte[] bytes) throws IOException {
     out.write(bytes);
     out.flush();
   }
 
   /** One chunk of a chunked body; an empty one ends it. */
-  void chunk(byte[] bytes) throws IOException {
+  public void chunk(byte[] bytes) throws IOException {
     out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
     out.write(bytes);
     out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -76,7 +76,7 @@ final class RawHttp implements AutoCloseable {
    * Runs the writes on a thread of their own, so the answer can be read meanwhile; a write the
    * server no longer reads just ends them.
    */
-  Thread sendMeanwhile(Writes writes) {
+  public Thread sendMeanwhile(Writes writes) {
     Thread writer =
         new Thread(
             () -> {
@@ -95,7 +95,7 @@ final class RawHttp implements AutoCloseable {
   }
 
   /** Reads the answer: body by Content-Length, chunked, or up to the end of the connection. */
-  Answer answer() throws IOException {
+  public Answer answer() throws IOException {
     String statusLine = line();
     int status = Integer.parseInt(statusLine.split(" ")[1]);
     Map<String, String> headers = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package io.steward.it;
+package io.steward.it.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * An open live change feed of a workspace ({@code GET /api/workspaces/{ws}/changes}), parsed line
  * by line as the SSE format defines, as a browser's EventSource reads it.
  */
-final class ChangeFeed implements AutoCloseable {
+public final class ChangeFeed implements AutoCloseable {
 
   /**
    * HTTP/1.1, one connection per feed, as AgentRuns reads runs: over cleartext HTTP/2 the JDK
@@ -36,7 +36,7 @@ final class ChangeFeed implements AutoCloseable {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   /** One server-sent event: its id and its JSON data. */
-  record Event(String id, JsonPath data) {}
+  public record Event(String id, JsonPath data) {}
 
   private final InputStream body;
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -53,7 +53,7 @@ final class ChangeFeed implements AutoCloseable {
    * Opens the feed and waits until the server confirms the subscription; {@code lastEventId} (or
    * null) resumes after that event.
    */
-  static ChangeFeed open(String token, String ws, String lastEventId) throws Exception {
+  public static ChangeFeed open(String token, String ws, String lastEventId) throws Exception {
     HttpResponse<InputStream> response =
         HTTP.send(request(token, ws, lastEventId), HttpResponse.BodyHandlers.ofInputStream());
     assertEquals(200, response.statusCode());
@@ -65,7 +65,7 @@ final class ChangeFeed implements AutoCloseable {
   }
 
   /** Asks for the feed and reads the whole answer, for requests refused before it streams. */
-  static HttpResponse<String> refusal(String token, String ws) throws Exception {
+  public static HttpResponse<String> refusal(String token, String ws) throws Exception {
     return HTTP.send(request(token, ws, null), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -110,7 +110,7 @@ final class ChangeFeed implements AutoCloseable {
   }
 
   /** The next event, which must arrive within 10 s. */
-  Event next() throws InterruptedException {
+  public Event next() throws InterruptedException {
     Event event = events.poll(10, TimeUnit.SECONDS);
     assertFalse(event == null, "an event arrives within 10 s");
     return event;

@@ -1,48 +1,48 @@
-package io.steward.it;
+package io.steward.it.support;
 
-import static io.steward.it.Steward.as;
-import static io.steward.it.Steward.ok;
+import static io.steward.it.support.Steward.as;
+import static io.steward.it.support.Steward.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.steward.it.Records.Team;
+import io.steward.it.support.Records.Team;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Puts documents into a workspace's knowledge base for tests and waits for their ingestion. */
-final class Knowledge {
+public final class Knowledge {
 
   private Knowledge() {}
 
   /** Uploads a file that must be accepted (202); answers the new document. */
-  static JsonPath upload(String token, String ws, String fileName, byte[] bytes) {
+  public static JsonPath upload(String token, String ws, String fileName, byte[] bytes) {
     Response response = uploadResponse(token, ws, fileName, bytes);
     assertEquals(202, response.statusCode(), response.asString());
     return response.jsonPath();
   }
 
   /** Uploads a text file and answers the new document's id. */
-  static String uploadText(String token, String ws, String fileName, String text) {
+  public static String uploadText(String token, String ws, String fileName, String text) {
     return upload(token, ws, fileName, text.getBytes(StandardCharsets.UTF_8)).getString("id");
   }
 
   /** Uploads a file; answers the response whatever its status. */
-  static Response uploadResponse(String token, String ws, String fileName, byte[] bytes) {
+  public static Response uploadResponse(String token, String ws, String fileName, byte[] bytes) {
     return as(token)
         .multiPart("file", fileName, bytes)
         .post("/api/workspaces/{ws}/knowledge/documents", ws);
   }
 
   /** Uploads a text file as a member and waits until it is searchable; answers the document. */
-  static JsonPath ingestText(Team team, String fileName, String text) {
+  public static JsonPath ingestText(Team team, String fileName, String text) {
     JsonPath document = awaitIngested(team, uploadText(team.member(), team.ws(), fileName, text));
     assertEquals("READY", document.getString("status"), document.prettify());
     return document;
   }
 
   /** Polls the document until its ingestion ended, as a front end would. */
-  static JsonPath awaitIngested(Team team, String id) {
+  public static JsonPath awaitIngested(Team team, String id) {
     for (int attempt = 0; attempt < 120; attempt++) {
       JsonPath document =
           ok(
