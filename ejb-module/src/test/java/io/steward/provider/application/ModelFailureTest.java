@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ModelFailureTest {
 
   @Test
-  void transientFailuresAreRetriableAndOthersAreNot() {
+  void should_treat_transient_failures_as_retriable_and_others_not() {
     assertTrue(ModelFailure.of(new RateLimitException("slow down")).transientFailure());
     assertEquals("MODEL_RATE_LIMITED", ModelFailure.of(new RateLimitException("x")).code());
     ModelFailure unavailable = ModelFailure.of(new HttpException(503, "overloaded"));
