@@ -51,6 +51,18 @@ class ArchitectureTest {
         .check(STEWARD);
   }
 
+  @Test
+  void should_let_capabilities_reach_the_agent_runtime_only_through_its_tool_spi() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.steward.agent..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("io.steward.agent..")
+                .and(not(resideInAPackage("io.steward.agent.spi.."))))
+        .check(STEWARD);
+  }
+
   private static DescribedPredicate<JavaClass> stewardOutside(String... kernels) {
     return resideInAPackage("io.steward..").and(not(resideInAnyPackage(kernels)));
   }
