@@ -1,6 +1,7 @@
 package io.steward.knowledge.interfaces.rest;
 
 import io.steward.knowledge.application.KnowledgeBase;
+import io.steward.shared.interfaces.web.ApiRequests;
 import io.steward.shared.interfaces.web.LargerBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,8 +23,8 @@ public class UploadBodyLimit implements LargerBody {
 
   @Override
   public OptionalLong limitFor(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return "POST".equals(request.getMethod()) && KNOWLEDGE_UPLOAD.matcher(path).matches()
+    return ApiRequests.isPost(request)
+            && KNOWLEDGE_UPLOAD.matcher(ApiRequests.path(request)).matches()
         ? OptionalLong.of(knowledge.maxFileBytes() + UPLOAD_FORM_BYTES)
         : OptionalLong.empty();
   }

@@ -34,7 +34,8 @@ public final class ApiRequests {
     return "POST".equals(request.getMethod());
   }
 
-  private static String path(HttpServletRequest request) {
+  /** The request's path within the application, e.g. {@code /api/workspaces/…}. */
+  public static String path(HttpServletRequest request) {
     return request.getRequestURI().substring(request.getContextPath().length());
   }
 }
