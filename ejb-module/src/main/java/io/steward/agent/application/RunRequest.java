@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * What a client asks a run to do, taken from an AG-UI {@code RunAgentInput}: the thread and run ids
  * (the client's), the conversation's messages as the client has them, context items, the model the
- * client asks for (optional) and how the orchestrator should go about it.
+ * client asks for (optional), how the orchestrator should go about it, and the answers to the
+ * interrupts an earlier run of the thread ended with.
  */
 public record RunRequest(
     String threadId,
@@ -14,13 +15,36 @@ public record RunRequest(
     List<InputMessage> messages,
     List<ContextItem> context,
     String model,
-    Orchestration orchestration) {
+    Orchestration orchestration,
+    List<ResumeAnswer> resume) {
+
+  public static final int MAX_RESUME = 100;
 
   public RunRequest {
     messages = List.copyOf(messages);
     context = List.copyOf(context);
     orchestration = orchestration == null ? Orchestration.DEFAULT : orchestration;
+    resume = resume == null ? List.of() : List.copyOf(resume);
   }
+
+  /** A request that answers no interrupts. */
+  public RunRequest(
+      String threadId,
+      String runId,
+      List<InputMessage> messages,
+      List<ContextItem> context,
+      String model,
+      Orchestration orchestration) {
+    this(threadId, runId, messages, context, model, orchestration, List.of());
+  }
+
+  /**
+   * The answer to one interrupt (an approval request): {@code cancelled}, or resolved with {@code
+   * approved}, an optional comment and, to approve with edits, the arguments (a JSON object) to
+   * apply instead.
+   */
+  public record ResumeAnswer(
+      String interruptId, boolean cancelled, boolean approved, String comment, String arguments) {}
 
   /**
    * How a run goes about a request: {@code plan} answers an execution plan instead of acting; a

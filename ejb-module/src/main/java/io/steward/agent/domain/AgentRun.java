@@ -1,5 +1,6 @@
 package io.steward.agent.domain;
 
+import io.steward.approval.domain.RequesterKind;
 import io.steward.tenancy.domain.WorkspaceId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -64,6 +65,11 @@ public class AgentRun {
   @Column(name = "event_count", nullable = false)
   private int eventCount;
 
+  /** Who asked for the run: a person chatting, or a schedule, trigger or outside agent. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "requester_kind", nullable = false, updatable = false)
+  private RequesterKind requesterKind;
+
   /** The server instance executing the run, so a restarted instance finds the runs it dropped. */
   @Column(nullable = false, updatable = false)
   private String node;
@@ -79,6 +85,7 @@ public class AgentRun {
       String agent,
       String model,
       String startedBy,
+      RequesterKind requesterKind,
       Instant startedAt,
       String node) {
     this.id = UUID.randomUUID();
@@ -89,6 +96,7 @@ public class AgentRun {
     this.model = model;
     this.status = RunStatus.RUNNING;
     this.startedBy = startedBy;
+    this.requesterKind = requesterKind;
     this.startedAt = startedAt;
     this.node = node;
   }
@@ -152,6 +160,10 @@ public class AgentRun {
 
   public String startedBy() {
     return startedBy;
+  }
+
+  public RequesterKind requesterKind() {
+    return requesterKind;
   }
 
   public Instant startedAt() {

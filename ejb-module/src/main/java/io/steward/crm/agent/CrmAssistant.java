@@ -15,7 +15,9 @@ import io.steward.crm.domain.CompanyUpdate;
 import io.steward.crm.domain.Contact;
 import io.steward.crm.domain.ContactDetails;
 import io.steward.crm.domain.ContactUpdate;
+import io.steward.crm.domain.Deal;
 import io.steward.crm.domain.DealStage;
+import io.steward.crm.domain.Interaction;
 import io.steward.crm.domain.InteractionKind;
 import io.steward.shared.application.Paging;
 import io.steward.shared.application.Paging.PageRequest;
@@ -84,13 +86,13 @@ public class CrmAssistant implements Agent {
                 .requiredText("query", "The text to look for, e.g. part of a name")
                 .textList("kinds", "Which of company, contact and deal to look for; all by default")
                 .handler(this::search),
-            AgentTool.changing("create_company")
+            AgentTool.creating("create_company", Company.class)
                 .description("Adds a company the workspace does business with.")
                 .requiredText("name", "The company's name")
                 .text("website", "Its website, an http or https address")
                 .text("industry", "Its industry, e.g. Retail")
                 .handler(this::createCompany),
-            AgentTool.changing("update_company")
+            AgentTool.updating("update_company", Company.class, "companyId")
                 .description(
                     "Changes a company's name, website or industry; fields left out keep their"
                         + " values.")
@@ -100,7 +102,7 @@ public class CrmAssistant implements Agent {
                 .text("website", "New website, an http or https address")
                 .text("industry", "New industry")
                 .handler(this::updateCompany),
-            AgentTool.changing("create_contact")
+            AgentTool.creating("create_contact", Contact.class)
                 .description("Adds a contact person, optionally working at a company.")
                 .requiredText("name", "The person's full name")
                 .text("company", "The id or name of the company they work at")
@@ -109,7 +111,7 @@ public class CrmAssistant implements Agent {
                 .integer("leadScore", "How ready to buy, 0 (cold) to 100")
                 .text("ownerId", "User id of the workspace member who looks after the contact")
                 .handler(this::createContact),
-            AgentTool.changing("update_contact")
+            AgentTool.updating("update_contact", Contact.class, "contactId")
                 .description(
                     "Changes a contact's name, company, email, phone, lead score or owner; fields"
                         + " left out keep their values.")
@@ -126,7 +128,7 @@ public class CrmAssistant implements Agent {
                 .description("Lists interactions (calls, emails, meetings, notes), newest first.")
                 .text("contact", "Only those with this contact, by id or name")
                 .handler(this::listInteractions),
-            AgentTool.changing("log_interaction")
+            AgentTool.creating("log_interaction", Interaction.class)
                 .description("Records a call, email, meeting or note with a contact.")
                 .requiredText("contact", "The contact's id or name")
                 .requiredChoice("kind", "What kind of interaction it was", InteractionKind.class)
@@ -143,7 +145,7 @@ public class CrmAssistant implements Agent {
                 .choice("stage", "Only deals in this stage", DealStage.class)
                 .text("company", "The company's id or name")
                 .handler(this::listDeals),
-            AgentTool.changing("move_deal")
+            AgentTool.updating("move_deal", Deal.class, "dealId")
                 .description(
                     "Moves a deal to another pipeline stage; won and lost close it for good.")
                 .requiredText("dealId", "The deal's id")

@@ -26,6 +26,11 @@ public class CurrentCaller {
     return agent;
   }
 
+  /** Whether a caller is set: background work sets one before it changes anything. */
+  public boolean present() {
+    return caller != null;
+  }
+
   public Caller get() {
     if (caller == null) {
       throw new IllegalStateException("no authenticated caller in this request");

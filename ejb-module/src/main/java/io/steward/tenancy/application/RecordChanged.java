@@ -1,6 +1,7 @@
 package io.steward.tenancy.application;
 
 import io.steward.tenancy.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceRole;
 import java.util.Map;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param before the record's state before the change, null when it was added
  * @param after the record's state after the change, null when it was removed
  * @param version the record's version after the change
+ * @param readers the least role that may see the change
  */
 public record RecordChanged(
     WorkspaceId workspace,
@@ -20,4 +22,5 @@ public record RecordChanged(
     String recordId,
     Map<String, Object> before,
     Map<String, Object> after,
-    int version) {}
+    int version,
+    WorkspaceRole readers) {}

@@ -85,7 +85,8 @@ public class RecordChanges {
             record.id().toString(),
             before,
             after,
-            record.version()));
+            record.version(),
+            record.readers()));
   }
 
   private static void requireVersion(WorkspaceRecord record, Integer expected)

@@ -60,6 +60,11 @@ public abstract class WorkspaceRecord {
   /** What people call this record: its name or title (or the text of a comment). */
   public abstract String label();
 
+  /** The least role that may read the record, and so see the events about it. */
+  public WorkspaceRole readers() {
+    return WorkspaceRole.VIEWER;
+  }
+
   /** The record's business state, as audit entries and events show it. */
   public abstract Map<String, Object> state();
 

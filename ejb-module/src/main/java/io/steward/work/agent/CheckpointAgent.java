@@ -41,13 +41,13 @@ public class CheckpointAgent implements Agent {
                 .date("from", "Only checkpoints on or after this date")
                 .date("to", "Only checkpoints on or before this date")
                 .handler(this::listCheckpoints),
-            AgentTool.changing("create_checkpoint")
+            AgentTool.creating("create_checkpoint", Checkpoint.class)
                 .description("Sets a checkpoint (milestone) on a date in an active project.")
                 .requiredText("project", "The project's id or name")
                 .requiredText("title", "What is reached or due at the checkpoint")
                 .requiredDate("date", "The checkpoint's date")
                 .handler(this::createCheckpoint),
-            AgentTool.changing("update_checkpoint")
+            AgentTool.updating("update_checkpoint", Checkpoint.class, "checkpointId")
                 .description(
                     "Renames a checkpoint, moves it to another date or project; fields left out"
                         + " keep their values.")
@@ -57,7 +57,7 @@ public class CheckpointAgent implements Agent {
                 .date("date", "New date")
                 .text("project", "The id or name of the project it moves to")
                 .handler(this::updateCheckpoint),
-            AgentTool.changing("delete_checkpoint")
+            AgentTool.deleting("delete_checkpoint", Checkpoint.class, "checkpointId")
                 .description("Removes a checkpoint for good.")
                 .requiredText("checkpointId", "The checkpoint's id")
                 .version()

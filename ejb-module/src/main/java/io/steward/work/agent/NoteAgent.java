@@ -44,13 +44,13 @@ public class NoteAgent implements Agent {
                 .description("Reads one note with its full content.")
                 .requiredText("noteId", "The note's id")
                 .handler(this::getNote),
-            AgentTool.changing("create_note")
+            AgentTool.creating("create_note", Note.class)
                 .description("Writes a new note, optionally about a project.")
                 .requiredText("title", "Short title")
                 .requiredText("content", "The note, in Markdown")
                 .text("project", "The id or name of the project it is about")
                 .handler(this::createNote),
-            AgentTool.changing("update_note")
+            AgentTool.updating("update_note", Note.class, "noteId")
                 .description(
                     "Changes a note's title, content or project; fields left out keep their"
                         + " values. The content given replaces the whole content.")
@@ -60,7 +60,7 @@ public class NoteAgent implements Agent {
                 .text("content", "New content, in Markdown")
                 .text("project", "The id or name of the project it is about")
                 .handler(this::updateNote),
-            AgentTool.changing("delete_note")
+            AgentTool.deleting("delete_note", Note.class, "noteId")
                 .description("Deletes a note for good.")
                 .requiredText("noteId", "The note's id")
                 .version()

@@ -54,12 +54,12 @@ public class ProjectAgent implements Agent {
                 .description("Reads one project with how many of its tasks are in each status.")
                 .requiredText("projectId", "The project's id")
                 .handler(this::getProject),
-            AgentTool.changing("create_project")
+            AgentTool.creating("create_project", Project.class)
                 .description("Starts a new, active project, optionally for a client company.")
                 .requiredText("name", "The project's name")
                 .text("company", "The client company's id or name")
                 .handler(this::createProject),
-            AgentTool.changing("update_project")
+            AgentTool.updating("update_project", Project.class, "projectId")
                 .description(
                     "Renames an active project or changes its client company; fields left out"
                         + " keep their values.")
@@ -68,14 +68,14 @@ public class ProjectAgent implements Agent {
                 .text("name", "New name")
                 .text("company", "The id or name of the new client company")
                 .handler(this::updateProject),
-            AgentTool.changing("archive_project")
+            AgentTool.updating("archive_project", Project.class, "projectId")
                 .description(
                     "Archives a project: it stays readable but takes no changes or new work."
                         + " This is how projects are closed.")
                 .requiredText("projectId", "The project's id")
                 .version()
                 .handler(this::archiveProject),
-            AgentTool.changing("delete_project")
+            AgentTool.deleting("delete_project", Project.class, "projectId")
                 .description(
                     "Deletes a project for good. Use only when the user explicitly asks to delete"
                         + " it; otherwise archive it. Fails while tasks, checkpoints or notes"

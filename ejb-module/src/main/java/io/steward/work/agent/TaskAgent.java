@@ -56,7 +56,7 @@ public class TaskAgent implements Agent {
                 .description("Lists the tasks due today, optionally of one project.")
                 .text("project", "The project's id or name")
                 .handler(this::listTasksDueToday),
-            AgentTool.changing("create_task")
+            AgentTool.creating("create_task", Task.class)
                 .description("Creates a task to do.")
                 .requiredText("title", "Short title")
                 .text("description", "Details, in Markdown")
@@ -65,7 +65,7 @@ public class TaskAgent implements Agent {
                 .text("project", "The id or name of the project it belongs to")
                 .textList("assignees", "User ids of the workspace members who work on it")
                 .handler(this::createTask),
-            AgentTool.changing("update_task")
+            AgentTool.updating("update_task", Task.class, "taskId")
                 .description(
                     "Changes a task's status, title, description, priority, due date or project;"
                         + " fields left out keep their values.")
@@ -78,7 +78,7 @@ public class TaskAgent implements Agent {
                 .date("dueDate", "New due date")
                 .text("project", "The id or name of the project it moves to")
                 .handler(this::updateTask),
-            AgentTool.changing("delete_task")
+            AgentTool.deleting("delete_task", Task.class, "taskId")
                 .description("Deletes a task for good.")
                 .requiredText("taskId", "The task's id")
                 .version()
@@ -87,12 +87,12 @@ public class TaskAgent implements Agent {
                 .description("Lists a task's comments, oldest first.")
                 .requiredText("taskId", "The task's id")
                 .handler(this::listComments),
-            AgentTool.changing("add_comment")
+            AgentTool.creating("add_comment", Comment.class)
                 .description("Adds a comment to a task, as the person running the agent.")
                 .requiredText("taskId", "The task's id")
                 .requiredText("content", "The comment, in Markdown")
                 .handler(this::addComment),
-            AgentTool.changing("delete_comment")
+            AgentTool.deleting("delete_comment", Comment.class, "commentId")
                 .description("Deletes a comment; people delete their own, admins any.")
                 .requiredText("commentId", "The comment's id")
                 .handler(this::deleteComment));

@@ -16,11 +16,17 @@ import dev.langchain4j.model.chat.request.json.JsonIntegerSchema;
 import dev.langchain4j.model.chat.request.json.JsonNumberSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
+import io.steward.shared.domain.InvalidInputException;
 import io.steward.tenancy.domain.WorkspaceId;
+import io.steward.work.domain.Task;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,13 +54,14 @@ class AgentToolTest {
             "", "f", "Find_deals", "find-deals", "find deals", "1find", "_find", "find.deals")) {
       assertThrows(IllegalArgumentException.class, () -> AgentTool.reading(name), name);
     }
-    assertThrows(IllegalArgumentException.class, () -> AgentTool.changing("t" + "x".repeat(64)));
+    assertThrows(
+        IllegalArgumentException.class, () -> AgentTool.creating("t" + "x".repeat(64), Task.class));
   }
 
   @Test
   void should_tell_reading_tools_from_changing_ones() {
     assertFalse(tool(AgentTool.reading("find_deals")).changesData());
-    assertTrue(tool(AgentTool.changing("update_deal")).changesData());
+    assertTrue(tool(AgentTool.updating("update_deal", Task.class, "taskId")).changesData());
   }
 
   @Test
@@ -69,7 +76,7 @@ class AgentToolTest {
   @Test
   void should_describe_name_description_and_parameter_types_in_its_specification() {
     ToolSpecification specification =
-        AgentTool.changing("update_deal")
+        AgentTool.updating("update_deal", Task.class, "taskId")
             .description("Changes a deal")
             .text("title", "The new title")
             .integer("probability", "Percent")
@@ -87,7 +94,16 @@ class AgentToolTest {
     Map<String, JsonSchemaElement> properties = specification.parameters().properties();
     assertEquals(
         List.of(
-            "title", "probability", "amount", "archived", "closesOn", "stage", "tags", "version"),
+            "title",
+            "probability",
+            "amount",
+            "archived",
+            "closesOn",
+            "stage",
+            "tags",
+            "version",
+            AgentTool.REASON,
+            AgentTool.CONFIDENCE),
         new ArrayList<>(properties.keySet()));
     assertEquals(
         "The new title",
@@ -110,7 +126,7 @@ class AgentToolTest {
   @Test
   void should_list_required_parameters_as_required() {
     ToolSpecification specification =
-        AgentTool.changing("create_deal")
+        AgentTool.creating("create_deal", Task.class)
             .description("Creates a deal")
             .requiredText("title", "Title")
             .text("notes", "Notes")
@@ -124,7 +140,7 @@ class AgentToolTest {
     assertEquals(
         List.of("title", "closesOn", "stage", "probability"),
         specification.parameters().required());
-    assertEquals(5, specification.parameters().properties().size());
+    assertEquals(7, specification.parameters().properties().size());
   }
 
   @Test
@@ -148,5 +164,46 @@ class AgentToolTest {
 
   private static AgentTool tool(AgentTool.Builder builder) {
     return builder.description("A tool").handler(args -> null);
+  }
+
+  @Test
+  void should_check_arguments_as_the_handler_reads_them() throws Exception {
+    AgentTool tool =
+        AgentTool.updating("update_deal", Task.class, "taskId")
+            .description("Changes a deal")
+            .requiredText("taskId", "The task")
+            .integer("probability", "Percent")
+            .choice("stage", "The stage", Stage.class)
+            .textList("tags", "Labels")
+            .handler(args -> null);
+
+    tool.check(arguments("{\"taskId\": \"t\", \"probability\": \"40\", \"stage\": \" LEAD\"}"));
+    assertEquals(
+        "taskId",
+        assertThrows(InvalidInputException.class, () -> tool.check(arguments("{}"))).field());
+    assertEquals(
+        "probability",
+        assertThrows(
+                InvalidInputException.class,
+                () -> tool.check(arguments("{\"taskId\": \"t\", \"probability\": 0.5}")))
+            .field());
+    assertEquals(
+        "stage",
+        assertThrows(
+                InvalidInputException.class,
+                () -> tool.check(arguments("{\"taskId\": \"t\", \"stage\": \"won\"}")))
+            .field());
+    assertEquals(
+        "tags",
+        assertThrows(
+                InvalidInputException.class,
+                () -> tool.check(arguments("{\"taskId\": \"t\", \"tags\": \"a\"}")))
+            .field());
+  }
+
+  private static ToolArguments arguments(String json) {
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      return new ToolArguments(new WorkspaceId(UUID.randomUUID()), reader.readObject());
+    }
   }
 }

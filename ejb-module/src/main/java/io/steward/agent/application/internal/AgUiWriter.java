@@ -164,13 +164,26 @@ public final class AgUiWriter {
    * tokens it used ({@code TokenUsage[]}, left out when empty).
    */
   public void runFinished(String outcome, JsonArray usage) {
+    finish(Json.createObjectBuilder().add("type", outcome), usage);
+  }
+
+  /**
+   * Finishes the run waiting for people: the outcome {@code interrupt} carries every open interrupt
+   * of the run at once (at least one), which the client answers in the next run's {@code resume}.
+   */
+  public void runInterrupted(JsonArray interrupts, JsonArray usage) {
+    finish(
+        Json.createObjectBuilder().add("type", "interrupt").add("interrupts", interrupts), usage);
+  }
+
+  private void finish(JsonObjectBuilder outcome, JsonArray usage) {
     closeAll();
     write(
         withUsage(
             event("RUN_FINISHED")
                 .add("threadId", threadId)
                 .add("runId", runId)
-                .add("outcome", Json.createObjectBuilder().add("type", outcome)),
+                .add("outcome", outcome),
             usage));
     ended = true;
   }

@@ -13,6 +13,8 @@ import io.steward.agent.domain.AgentThread;
 import io.steward.agent.domain.RunEvent;
 import io.steward.agent.domain.RunIdTakenException;
 import io.steward.agent.spi.Agent;
+import io.steward.approval.domain.Requester;
+import io.steward.approval.domain.RequesterKind;
 import io.steward.provider.application.ChatModelChoice;
 import io.steward.shared.application.Paging.PageRequest;
 import io.steward.shared.domain.AccessDeniedException;
@@ -35,6 +37,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Starts runs on this instance and serves their events, live or stored. */
 @Stateless
@@ -57,6 +60,7 @@ public class DefaultAgentRunService implements AgentRunService {
   @Inject RunExecutor executor;
   @Inject StoredRunReplay replay;
   @Inject RunRouting routing;
+  @Inject InterruptAnswers interruptAnswers;
 
   @Override
   public List<Agent> agents(WorkspaceId workspace) throws StewardException {
@@ -76,6 +80,12 @@ public class DefaultAgentRunService implements AgentRunService {
     if (runs.run(workspace, request.runId()).isPresent()) {
       throw new RunIdTakenException(request.runId());
     }
+    Optional<String> resumedAgent =
+        interruptAnswers.decide(workspace, request.threadId(), request.resume());
+    if (stages.isEmpty() && resumedAgent.isPresent() && !request.orchestration().plan()) {
+      // Carrying on after interrupts: the agent that asked goes on, no need to classify again.
+      stages = List.of(Stage.of(registry.agent(resumedAgent.get()).orElseThrow()));
+    }
     Caller caller = currentCaller.get();
     Conversation conversation = conversationOf(workspace, request.threadId(), caller);
     conversation.addInput(request.messages());
@@ -88,6 +98,7 @@ public class DefaultAgentRunService implements AgentRunService {
             stages.isEmpty() ? AUTO_ROUTED : RunRouting.label(stages),
             model == null ? AUTO_ROUTED : model.name(),
             caller.userId(),
+            RequesterKind.CHAT,
             Instant.now(Clock.systemUTC()),
             NODE);
     store.add(run);
@@ -100,6 +111,7 @@ public class DefaultAgentRunService implements AgentRunService {
             request.runId(),
             request.threadId(),
             caller,
+            Requester.chatting(caller.userId()),
             stages,
             request.orchestration().plan(),
             model,

@@ -1,13 +1,17 @@
 package io.steward.agent.application.internal;
 
 import io.steward.agent.spi.Agent;
+import io.steward.approval.domain.Requester;
 import io.steward.provider.application.ChatModelChoice;
 import io.steward.tenancy.domain.WorkspaceId;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * One run while it executes, handed to each part of the run engine: the job, where its events go
@@ -27,6 +31,7 @@ final class RunContext {
   private final RunUsage usage = new RunUsage();
   private final Map<String, PromptGuard.Filter> argumentFilters = new HashMap<>();
   private final Set<String> withheldCalls = new HashSet<>();
+  private final List<UUID> held = new ArrayList<>();
   private Agent agent;
   private ChatModelChoice model;
 
@@ -46,6 +51,21 @@ final class RunContext {
 
   String runId() {
     return job.runId();
+  }
+
+  /** Who the run's writes are for, as the action policy sees them. */
+  Requester requester() {
+    return job.requester();
+  }
+
+  /** A write of the run waits for a person: the run ends with an interrupt for it. */
+  void hold(UUID approval) {
+    held.add(approval);
+  }
+
+  /** Whether any write of the run was held for a person. */
+  boolean holding() {
+    return !held.isEmpty();
   }
 
   RunRecorder recorder() {

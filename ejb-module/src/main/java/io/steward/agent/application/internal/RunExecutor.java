@@ -19,9 +19,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,7 @@ public class RunExecutor {
   @Inject ToolCalls toolCalls;
   @Inject RunPrompts prompts;
   @Inject RunMetering metering;
+  @Inject RunApprovals approvals;
 
   @Inject
   @ConfigProperty(name = "steward.agent.max-model-calls", defaultValue = "8")
@@ -74,14 +77,21 @@ public class RunExecutor {
       writer.runStarted();
       List<Stage> stages = routing.route(run);
       writer.custom(RUN_EVENT_NAME, runInfo(run, stages));
+      approvals.reportEnded(run);
       boolean cancelled = false;
       if (run.job().plan()) {
         planMode.plan(run);
       } else {
         cancelled = act(run, stages);
       }
-      status = cancelled ? RunStatus.CANCELLED : RunStatus.SUCCEEDED;
-      writer.runFinished(cancelled ? "cancelled" : "success", run.usage().toJson());
+      JsonArray interrupts = cancelled ? JsonValue.EMPTY_JSON_ARRAY : approvals.interrupts(run);
+      if (!interrupts.isEmpty()) {
+        status = RunStatus.INTERRUPTED;
+        writer.runInterrupted(interrupts, run.usage().toJson());
+      } else {
+        status = cancelled ? RunStatus.CANCELLED : RunStatus.SUCCEEDED;
+        writer.runFinished(cancelled ? "cancelled" : "success", run.usage().toJson());
+      }
     } catch (RunFailure failure) {
       status = RunStatus.FAILED;
       errorCode = failure.code();

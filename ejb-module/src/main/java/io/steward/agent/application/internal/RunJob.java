@@ -3,6 +3,7 @@ package io.steward.agent.application.internal;
 import io.steward.agent.application.RunRequest.ContextItem;
 import io.steward.agent.application.internal.LiveRuns.LiveRun;
 import io.steward.agent.spi.Agent;
+import io.steward.approval.domain.Requester;
 import io.steward.provider.application.ChatModelChoice;
 import io.steward.tenancy.application.Caller;
 import io.steward.workspace.domain.Workspace;
@@ -21,6 +22,7 @@ record RunJob(
     String runId,
     String threadId,
     Caller caller,
+    Requester requester,
     List<Stage> stages,
     boolean plan,
     ChatModelChoice model,

@@ -2,17 +2,22 @@ package io.steward.agent.application.internal;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
-import io.steward.agent.application.ActionPolicy;
-import io.steward.agent.application.ActionPolicy.Decision;
-import io.steward.agent.application.ActionPolicy.ProposedAction;
 import io.steward.agent.application.AgentRegistry;
 import io.steward.agent.spi.Agent;
 import io.steward.agent.spi.AgentTool;
 import io.steward.agent.spi.EntityRef;
 import io.steward.agent.spi.ToolArguments;
 import io.steward.agent.spi.ToolOutcome;
+import io.steward.approval.application.ActionCatalog;
+import io.steward.approval.application.ActionPolicies;
+import io.steward.approval.application.Approvals;
+import io.steward.approval.domain.ApprovalRequest;
+import io.steward.approval.domain.ApprovalRequest.RunOrigin;
+import io.steward.approval.domain.PolicyVerdict;
+import io.steward.approval.domain.ProposedAction;
 import io.steward.provider.application.AgentSetup;
 import io.steward.shared.domain.StewardException;
+import io.steward.tenancy.domain.WorkspaceRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -29,10 +34,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The tools an agent is offered, and the tool calls the model makes: each is checked, put to the
- * {@link ActionPolicy} when it changes data, run in a transaction of its own ({@link
- * ToolTransactions}), and its result written for the client and added to the conversation, with the
- * blocks it shows. A failing tool gives the model an error result, never a failed run.
+ * The tools an agent is offered, and the tool calls the model makes: each is checked; a write is
+ * put to the workspace's {@link ActionPolicies action policy}, which applies it, refuses it, or
+ * holds it for a person ({@link Approvals}: the model hears that it waits, and the run ends with an
+ * interrupt for it); a call that runs runs in a transaction of its own ({@link ToolTransactions}).
+ * Its result is written for the client and added to the conversation, with the blocks it shows. A
+ * failing tool gives the model an error result, never a failed run.
  */
 @ApplicationScoped
 public class ToolCalls {
@@ -42,7 +49,9 @@ public class ToolCalls {
   private static final Logger LOG = Logger.getLogger(ToolCalls.class.getName());
 
   @Inject AgentRegistry registry;
-  @Inject ActionPolicy policy;
+  @Inject ActionPolicies policies;
+  @Inject Approvals approvals;
+  @Inject ActionCatalog catalog;
   @Inject ToolTransactions transactions;
 
   /** The agent's tools minus those its settings switch off, by name. */
@@ -88,26 +97,64 @@ public class ToolCalls {
     if (tool == null) {
       return error("NOT_FOUND", "There is no tool named " + request.name() + ".", null);
     }
-    // The seam for approvals: the policy's decision alone says whether the call runs now. When a
-    // change is to wait for a person, its decision gets a branch here that records the call as
-    // waiting and tells the model so, instead of applying it.
-    return switch (decide(run, tool, arguments)) {
-      case APPLY -> apply(run, tool, arguments, shown);
+    if (!tool.changesData()) {
+      return apply(run, tool, arguments, shown);
+    }
+    if (!run.job()
+        .caller()
+        .roleIn(run.workspace())
+        .map(role -> role.includes(WorkspaceRole.MEMBER))
+        .orElse(false)) {
+      return error("FORBIDDEN", "Changing data needs the member role in this workspace.", null);
+    }
+    ProposedAction action;
+    try {
+      action =
+          catalog.propose(
+              run.workspace(), run.actor(), tool.name(), request.arguments(), run.requester());
+    } catch (StewardException e) {
+      return error(e.kind().name(), e.getMessage(), e.field());
+    }
+    PolicyVerdict verdict = policies.judge(action, run.runId());
+    return switch (verdict.decision()) {
+      case AUTO -> apply(run, tool, arguments(action), shown);
+      case DENY ->
+          error(
+              "DENIED",
+              "The workspace's action policy does not allow this change (rule \""
+                  + verdict.ruleName()
+                  + "\"). Do not try to make it another way; tell the user.",
+              null);
+      case APPROVE -> hold(run, action, verdict, request.id());
     };
   }
 
-  /** What the policy decides for a call; a tool that only reads is always applied. */
-  private Decision decide(RunContext run, AgentTool tool, JsonObject arguments) {
-    if (!tool.changesData()) {
-      return Decision.APPLY;
+  private static JsonObject arguments(ProposedAction action) {
+    try (JsonReader reader = Json.createReader(new StringReader(action.arguments()))) {
+      return reader.readObject();
     }
-    return policy.decide(
-        new ProposedAction(
-            run.workspace(),
-            run.actor(),
-            tool.name(),
-            arguments.toString(),
-            run.job().caller().userId()));
+  }
+
+  /** Holds the call for a person and tells the model it waits; the run ends with its interrupt. */
+  private String hold(
+      RunContext run, ProposedAction action, PolicyVerdict verdict, String toolCallId) {
+    ApprovalRequest held =
+        approvals.request(
+            action, verdict, new RunOrigin(run.runId(), run.job().threadId(), toolCallId));
+    run.hold(held.id());
+    return Json.createObjectBuilder()
+        .add(
+            "approval",
+            Json.createObjectBuilder()
+                .add("id", held.id().toString())
+                .add("state", "pending")
+                .add("expiresAt", held.expiresAt().toString())
+                .add(
+                    "message",
+                    "Not done yet: this change waits for a person's approval. Carry on with"
+                        + " anything else you can do, and tell the user it waits for approval."))
+        .build()
+        .toString();
   }
 
   /** Runs the tool now; links to the records it changed and the blocks it returned are shown. */

@@ -2,7 +2,6 @@ package io.steward.event.application.internal;
 
 import io.steward.event.application.DomainEvents;
 import io.steward.tenancy.application.RecordChanged;
-import io.steward.tenancy.domain.WorkspaceRole;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,6 +29,6 @@ public class PublishedRecordChanges {
         change.recordType(),
         change.recordId(),
         payload,
-        WorkspaceRole.VIEWER);
+        change.readers());
   }
 }

@@ -4,10 +4,12 @@ import io.steward.agent.application.internal.LiveRuns.LiveRun;
 import io.steward.agent.domain.RunEvent;
 import io.steward.agent.spi.Agent;
 import io.steward.agent.spi.AgentTool;
+import io.steward.approval.domain.Requester;
 import io.steward.provider.application.ChatModelChoice;
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.tenancy.application.Caller;
 import io.steward.tenancy.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceRole;
 import io.steward.workspace.domain.Workspace;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -43,13 +45,26 @@ final class TestRun {
   private final RunContext run;
 
   TestRun(ChatModelChoice model) {
+    this(model, WorkspaceRole.MEMBER);
+  }
+
+  /** A run of a person with {@code role} in the run's workspace. */
+  TestRun(ChatModelChoice model, WorkspaceRole role) {
+    Workspace workspace = workspace();
     RunJob job =
         new RunJob(
             UUID.randomUUID(),
-            workspace(),
+            workspace,
             "run-1",
             "thread-1",
-            new Caller("alice-id", "alice", "alice@example.com", "Alice", false, Map.of()),
+            new Caller(
+                "alice-id",
+                "alice",
+                "alice@example.com",
+                "Alice",
+                false,
+                Map.of(workspace.id(), role)),
+            Requester.chatting("alice-id"),
             List.of(),
             false,
             model,

@@ -7,15 +7,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
-import io.steward.agent.application.ActionPolicy.Decision;
-import io.steward.agent.application.ActionPolicy.ProposedAction;
 import io.steward.agent.spi.AgentTool;
 import io.steward.agent.spi.EntityRef;
 import io.steward.agent.spi.ToolOutcome;
+import io.steward.approval.application.ActionCatalog;
+import io.steward.approval.application.ActionPolicies;
+import io.steward.approval.application.Approvals;
+import io.steward.approval.domain.ActionOperation;
+import io.steward.approval.domain.ApprovalRequest;
+import io.steward.approval.domain.ApprovalRequest.ActionJson;
+import io.steward.approval.domain.ApprovalRequest.RunOrigin;
+import io.steward.approval.domain.PolicyDecision;
+import io.steward.approval.domain.PolicyVerdict;
+import io.steward.approval.domain.ProposedAction;
+import io.steward.approval.domain.Requester;
+import io.steward.approval.domain.RequesterKind;
 import io.steward.provider.application.ChatModelChoice;
 import io.steward.provider.offline.OfflineChatModel;
 import io.steward.shared.domain.InvalidInputException;
+import io.steward.shared.domain.StewardException;
+import io.steward.tenancy.domain.WorkspaceId;
+import io.steward.tenancy.domain.WorkspaceRole;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +41,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Tests how {@link ToolCalls} runs the tool calls a model makes: the outcome is written for the
  * client and added to the conversation with the blocks it shows, changes are put to the policy
- * first, and a call that cannot or must not run gives the model an error result instead.
+ * first (which applies, refuses or holds them), and a call that cannot or must not run gives the
+ * model an error result instead.
  */
 class ToolCallsTest {
 
@@ -36,10 +53,12 @@ class ToolCallsTest {
           new ChatModelChoice(null, "offline", true, new OfflineChatModel(List.of()), null));
   private final ToolCalls toolCalls = new ToolCalls();
   private final List<ProposedAction> proposed = new ArrayList<>();
+  private final List<ApprovalRequest> held = new ArrayList<>();
+  private PolicyDecision decision = PolicyDecision.AUTO;
   private final List<String> titles = new ArrayList<>();
 
   private final AgentTool createTask =
-      AgentTool.changing("create_task")
+      AgentTool.creating("create_task", io.steward.work.domain.Task.class)
           .description("Creates a task.")
           .requiredText("title", "The task's title")
           .handler(
@@ -58,11 +77,9 @@ class ToolCallsTest {
                       "[]", List.of(new EntityRef("task", TASK_ID, "Call Bob", Map.of()))));
 
   ToolCallsTest() {
-    toolCalls.policy =
-        action -> {
-          proposed.add(action);
-          return Decision.APPLY;
-        };
+    toolCalls.catalog = new ProposingCatalog();
+    toolCalls.policies = new DecidingPolicies();
+    toolCalls.approvals = new HoldingApprovals();
     toolCalls.transactions = new ToolTransactions();
   }
 
@@ -88,15 +105,60 @@ class ToolCallsTest {
   void should_put_a_change_to_the_policy_as_the_agent_acting_for_the_person() {
     call(createTask, "create_task", "{\"title\": \"Call Bob\"}");
 
-    assertEquals(
-        List.of(
-            new ProposedAction(
-                run.context().workspace(),
-                "task",
-                "create_task",
-                "{\"title\":\"Call Bob\"}",
-                "alice-id")),
-        proposed);
+    ProposedAction action = proposed.get(0);
+    assertEquals(run.context().workspace(), action.workspace());
+    assertEquals("task", action.agent());
+    assertEquals("create_task", action.tool());
+    assertEquals(Requester.chatting("alice-id"), action.requester());
+  }
+
+  @Test
+  void should_hold_a_change_the_policy_holds_and_tell_the_model_it_waits() {
+    decision = PolicyDecision.APPROVE;
+
+    call(createTask, "create_task", "{\"title\": \"Call Bob\"}");
+
+    assertTrue(titles.isEmpty());
+    assertEquals(1, held.size());
+    assertEquals("call-1", held.get(0).toolCallId());
+    assertEquals("run-1", held.get(0).runId());
+    JsonObject approval =
+        Json.createReader(new StringReader(result())).readObject().getJsonObject("approval");
+    assertEquals(held.get(0).id().toString(), approval.getString("id"));
+    assertEquals("pending", approval.getString("state"));
+    assertTrue(run.context().holding());
+  }
+
+  @Test
+  void should_refuse_a_change_the_policy_denies() {
+    decision = PolicyDecision.DENY;
+
+    call(createTask, "create_task", "{\"title\": \"Call Bob\"}");
+
+    assertTrue(titles.isEmpty());
+    assertTrue(held.isEmpty());
+    assertTrue(result().startsWith("{\"error\":{\"code\":\"DENIED\""), result());
+  }
+
+  @Test
+  void should_not_propose_a_change_for_a_person_who_may_only_read() {
+    TestRun viewing =
+        new TestRun(
+            new ChatModelChoice(null, "offline", true, new OfflineChatModel(List.of()), null),
+            WorkspaceRole.VIEWER);
+
+    toolCalls.run(
+        viewing.context(),
+        Map.of("create_task", createTask),
+        request("create_task", "{\"title\": \"x\"}"));
+
+    assertTrue(proposed.isEmpty());
+    assertTrue(
+        viewing
+            .events("TOOL_CALL_RESULT")
+            .get(0)
+            .getString("content")
+            .startsWith("{\"error\":{\"code\":\"FORBIDDEN\""));
   }
 
   @Test
@@ -111,7 +173,7 @@ class ToolCallsTest {
   @Test
   void should_give_the_model_the_error_of_a_tool_that_refuses() {
     AgentTool refusing =
-        AgentTool.changing("create_task")
+        AgentTool.creating("create_task", io.steward.work.domain.Task.class)
             .description("Creates a task.")
             .handler(
                 arguments -> {
@@ -200,5 +262,126 @@ class ToolCallsTest {
 
   private String result() {
     return run.events("TOOL_CALL_RESULT").get(0).getString("content");
+  }
+
+  /** Describes a call as creating a task, with the arguments it was given. */
+  private static final class ProposingCatalog implements ActionCatalog {
+    @Override
+    public ProposedAction propose(
+        WorkspaceId workspace, String agent, String tool, String arguments, Requester requester) {
+      return new ProposedAction(
+          workspace,
+          agent,
+          tool,
+          arguments,
+          ActionOperation.CREATE,
+          "task",
+          null,
+          null,
+          null,
+          null,
+          Map.of(),
+          List.of(),
+          null,
+          null,
+          requester,
+          null,
+          null);
+    }
+
+    @Override
+    public String apply(
+        WorkspaceId workspace, String agent, String tool, String arguments, Integer version) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  /** Decides what the test says, and remembers what it was asked. */
+  private final class DecidingPolicies implements ActionPolicies {
+    @Override
+    public PolicyVerdict verdict(ProposedAction action) {
+      return new PolicyVerdict(decision, null);
+    }
+
+    @Override
+    public PolicyVerdict judge(ProposedAction action, String runId) {
+      proposed.add(action);
+      return verdict(action);
+    }
+
+    @Override
+    public List<io.steward.approval.domain.ActionPolicyRule> rules(WorkspaceId workspace) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public io.steward.approval.domain.ActionPolicyRule set(
+        WorkspaceId workspace, UUID id, Integer version, io.steward.approval.domain.RuleSpec spec) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void remove(WorkspaceId workspace, UUID id) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Simulation simulate(
+        WorkspaceId workspace, String agent, String tool, String arguments, RequesterKind kind) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  /** Holds requests in memory. */
+  private final class HoldingApprovals implements Approvals {
+    @Override
+    public ApprovalRequest request(ProposedAction action, PolicyVerdict verdict, RunOrigin origin) {
+      ApprovalRequest request =
+          new ApprovalRequest(
+              action, verdict, "hash", new ActionJson(null, null), origin, Instant.now());
+      held.add(request);
+      return request;
+    }
+
+    @Override
+    public io.steward.tenancy.domain.RecordPage<ApprovalRequest> approvals(
+        WorkspaceId workspace,
+        Filter filter,
+        io.steward.shared.application.Paging.PageRequest page) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ApprovalRequest approval(WorkspaceId workspace, UUID id) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ApprovalRequest decide(
+        WorkspaceId workspace, UUID id, Decision decision, String comment, String arguments)
+        throws StewardException {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<Outcome> decideAll(WorkspaceId workspace, List<Item> items) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<ApprovalRequest> pendingOf(WorkspaceId workspace, String runId) {
+      return held;
+    }
+
+    @Override
+    public List<ApprovalRequest> takeEnded(WorkspaceId workspace, String threadId) {
+      return List.of();
+    }
+
+    @Override
+    public io.steward.approval.domain.Oversight oversight(
+        WorkspaceId workspace, Instant from, Instant to) {
+      throw new UnsupportedOperationException();
+    }
   }
 }

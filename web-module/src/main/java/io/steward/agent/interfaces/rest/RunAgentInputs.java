@@ -5,6 +5,7 @@ import io.steward.agent.application.RunRequest.ContextItem;
 import io.steward.agent.application.RunRequest.InputMessage;
 import io.steward.agent.application.RunRequest.InputToolCall;
 import io.steward.agent.application.RunRequest.Orchestration;
+import io.steward.agent.application.RunRequest.ResumeAnswer;
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.interfaces.rest.JsonBodies;
 import jakarta.json.JsonArray;
@@ -57,7 +58,61 @@ final class RunAgentInputs {
       orchestration = orchestration(forwarded);
     }
     return new RunRequest(
-        text(input, "threadId"), text(input, "runId"), read, context, model, orchestration);
+        text(input, "threadId"),
+        text(input, "runId"),
+        read,
+        context,
+        model,
+        orchestration,
+        resume(array(input, "resume")));
+  }
+
+  /**
+   * AG-UI's {@code resume}: each entry answers an interrupt, {@code resolved} with Steward's
+   * payload {@code {approved, comment?, arguments?}} or {@code cancelled}.
+   */
+  private static List<ResumeAnswer> resume(JsonArray entries) throws InvalidInputException {
+    if (entries == null) {
+      return List.of();
+    }
+    if (entries.size() > RunRequest.MAX_RESUME) {
+      throw new InvalidInputException("resume", "must hold at most " + RunRequest.MAX_RESUME);
+    }
+    List<ResumeAnswer> answers = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      String at = "resume[" + i + "]";
+      if (!(entries.get(i) instanceof JsonObject entry) || text(entry, "interruptId") == null) {
+        throw new InvalidInputException(at + ".interruptId", "is required");
+      }
+      String status = text(entry, "status");
+      if ("cancelled".equals(status)) {
+        answers.add(new ResumeAnswer(text(entry, "interruptId"), true, false, null, null));
+        continue;
+      }
+      if (!"resolved".equals(status)) {
+        throw new InvalidInputException(at + ".status", "must be resolved or cancelled");
+      }
+      if (!(entry.get("payload") instanceof JsonObject payload)
+          || (payload.get("approved") != JsonValue.TRUE
+              && payload.get("approved") != JsonValue.FALSE)) {
+        throw new InvalidInputException(at + ".payload.approved", "must be true or false");
+      }
+      JsonValue approved = payload.get("approved");
+      JsonValue edits = payload.get("arguments");
+      if (edits != null
+          && edits.getValueType() != JsonValue.ValueType.NULL
+          && !(edits instanceof JsonObject)) {
+        throw new InvalidInputException(at + ".payload.arguments", "must be a JSON object");
+      }
+      answers.add(
+          new ResumeAnswer(
+              text(entry, "interruptId"),
+              false,
+              approved == JsonValue.TRUE,
+              text(payload, "comment"),
+              edits instanceof JsonObject object ? object.toString() : null));
+    }
+    return answers;
   }
 
   /**

@@ -1,0 +1,2 @@
+/** How action policies and approvals are carried out: transactions, the sweep, the figures. */
+package io.steward.approval.application.internal;
