@@ -18,7 +18,7 @@ create table action_policy_rule (
     requesters          varchar(200),
     decision            varchar(16)    not null,
     deciders            varchar(16)    not null,
-    expires_after_hours integer,
+    expires_after_minutes integer,
     created_at          timestamp(6) with time zone not null,
     created_by          varchar(255)   not null,
     updated_at          timestamp(6) with time zone not null,

@@ -62,8 +62,8 @@ public class ActionPolicyRule extends WorkspaceRecord {
   @Column(nullable = false)
   private Deciders deciders;
 
-  @Column(name = "expires_after_hours")
-  private Integer expiresAfterHours;
+  @Column(name = "expires_after_minutes")
+  private Integer expiresAfterMinutes;
 
   /** Set on the built-in defaults, which are made in code and never stored. */
   @Transient private UUID builtInId;
@@ -98,7 +98,7 @@ public class ActionPolicyRule extends WorkspaceRecord {
     this.requesters = join(spec.requesters(), Enum::name);
     this.decision = spec.decision();
     this.deciders = spec.deciders();
-    this.expiresAfterHours = spec.expiresAfterHours();
+    this.expiresAfterMinutes = spec.expiresAfterMinutes();
   }
 
   /** Whether the rule applies to the action; see {@link RuleSpec} for what each condition means. */
@@ -163,7 +163,7 @@ public class ActionPolicyRule extends WorkspaceRecord {
         split(requesters, RequesterKind::valueOf),
         decision,
         deciders,
-        expiresAfterHours);
+        expiresAfterMinutes);
   }
 
   /** The id people and approval requests know the rule by. */
@@ -187,8 +187,8 @@ public class ActionPolicyRule extends WorkspaceRecord {
     return deciders;
   }
 
-  public Integer expiresAfterHours() {
-    return expiresAfterHours;
+  public Integer expiresAfterMinutes() {
+    return expiresAfterMinutes;
   }
 
   @Override
@@ -213,7 +213,7 @@ public class ActionPolicyRule extends WorkspaceRecord {
         "currency", currency,
         "confidenceBelow", confidenceBelow,
         "requesters", requesters,
-        "expiresAfterHours", expiresAfterHours);
+        "expiresAfterMinutes", expiresAfterMinutes);
   }
 
   private static <T> String join(List<T> values, Function<T, String> name) {

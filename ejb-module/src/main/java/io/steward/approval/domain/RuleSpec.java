@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * matches updates that change any of them, {@code newValues} those that set one of them to any of
  * these values; {@code amountAtLeast} matches records whose value in {@code currency} is at least
  * that much; {@code confidenceBelow} matches calls whose stated confidence is below it (a call that
- * states none counts as not confident). {@code expiresAfterHours} (null: the workspace default)
+ * states none counts as not confident). {@code expiresAfterMinutes} (null: the workspace default)
  * applies to the approval requests the rule makes.
  */
 public record RuleSpec(
@@ -29,11 +29,11 @@ public record RuleSpec(
     List<RequesterKind> requesters,
     PolicyDecision decision,
     Deciders deciders,
-    Integer expiresAfterHours) {
+    Integer expiresAfterMinutes) {
 
   public static final int MAX_PRIORITY = 999;
   public static final int MAX_LIST = 50;
-  public static final int MAX_EXPIRY_HOURS = 24 * 90;
+  public static final int MAX_EXPIRY_MINUTES = 60 * 24 * 90;
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
@@ -82,10 +82,10 @@ public record RuleSpec(
     if (confidenceBelow != null && !(confidenceBelow > 0 && confidenceBelow <= 1)) {
       throw new InvalidInputException("confidenceBelow", "must be above 0 and at most 1");
     }
-    if (expiresAfterHours != null
-        && (expiresAfterHours < 1 || expiresAfterHours > MAX_EXPIRY_HOURS)) {
+    if (expiresAfterMinutes != null
+        && (expiresAfterMinutes < 1 || expiresAfterMinutes > MAX_EXPIRY_MINUTES)) {
       throw new InvalidInputException(
-          "expiresAfterHours", "must be between 1 and " + MAX_EXPIRY_HOURS);
+          "expiresAfterMinutes", "must be between 1 and " + MAX_EXPIRY_MINUTES);
     }
   }
 

@@ -65,9 +65,10 @@ public class DefaultApprovals implements Approvals {
 
   @Override
   public ApprovalRequest request(ProposedAction action, PolicyVerdict verdict, RunOrigin origin) {
-    Integer hours = verdict.rule() == null ? null : verdict.rule().expiresAfterHours();
+    Integer minutes = verdict.rule() == null ? null : verdict.rule().expiresAfterMinutes();
     Instant expiresAt =
-        Instant.now(Clock.systemUTC()).plus(Duration.ofHours(hours != null ? hours : expiryHours));
+        Instant.now(Clock.systemUTC())
+            .plus(minutes != null ? Duration.ofMinutes(minutes) : Duration.ofHours(expiryHours));
     ApprovalRequest request =
         new ApprovalRequest(
             action,

@@ -56,7 +56,7 @@ public final class PolicyViews {
       @NonNull PolicyDecision decision,
       @NonNull Deciders deciders,
       @Description("How long its approval requests may wait; absent: the workspace default")
-          Integer expiresAfterHours,
+          Integer expiresAfterMinutes,
       @Description("Absent for built-in rules") Integer version) {
 
     PolicyView(ActionPolicyRule rule) {
@@ -81,7 +81,7 @@ public final class PolicyViews {
           Enums.convertAll(spec.requesters(), RequesterKind.class),
           Enums.convert(spec.decision(), PolicyDecision.class),
           Enums.convert(spec.deciders(), Deciders.class),
-          spec.expiresAfterHours(),
+          spec.expiresAfterMinutes(),
           rule.isBuiltIn() ? null : rule.version());
     }
   }
@@ -103,7 +103,7 @@ public final class PolicyViews {
       List<@NonNull RequesterKind> requesters,
       @NonNull PolicyDecision decision,
       @Description("Absent: WRITERS") Deciders deciders,
-      Integer expiresAfterHours) {
+      Integer expiresAfterMinutes) {
 
     RuleSpec spec() throws InvalidInputException {
       return new RuleSpec(
@@ -121,7 +121,7 @@ public final class PolicyViews {
           Enums.convertAll(requesters, io.steward.approval.domain.RequesterKind.class),
           Enums.convert(decision, io.steward.approval.domain.PolicyDecision.class),
           Enums.convert(deciders, io.steward.approval.domain.Deciders.class),
-          expiresAfterHours);
+          expiresAfterMinutes);
     }
   }
 
