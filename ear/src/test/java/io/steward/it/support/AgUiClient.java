@@ -11,13 +11,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * The real AG-UI client: runs go through {@code @ag-ui/client} 1.0's {@code HttpAgent}, driven by
  * the Node harness {@code agui-run.mjs} ({@code ear/src/test/clients}, installed by the build with
- * {@code npm ci} under {@code target/clients}), one {@code node} process per run.
+ * {@code npm ci} under {@code target/clients}), one {@code node} process per run — or per pair of
+ * runs, an interrupted one and its resume ({@code agui-resume.mjs}).
  *
  * <p>The stream it hands back is the response body exactly as the client received it (the harness
  * tees it), so tests keep asserting framing, SSE ids and content. At its end the run must have been
@@ -41,7 +44,80 @@ public final class AgUiClient {
    * token; the stream is read as it arrives.
    */
   public static AgUiStream.Live run(String url, String token, Object input) {
-    Path script = HARNESS.resolve("agui-run.mjs");
+    return AgUiStream.live(new Harness(start("agui-run.mjs", url, token, input)));
+  }
+
+  /**
+   * A run that ends with interrupts, then the run that answers them, through one client (which
+   * holds the pending interrupts and refuses a second run leaving one unanswered): {@code answers}
+   * has one entry per interrupt, in order — a payload map ({@code approved}, {@code comment},
+   * {@code arguments}) or {@code "cancelled"}. Both runs must be accepted by the client.
+   */
+  public static Resumption runAndResume(
+      String url, String token, Map<String, Object> input, String runId, List<Object> answers) {
+    Map<String, Object> both = new LinkedHashMap<>(input);
+    both.put("then", Map.of("runId", runId, "answers", answers));
+    Process process = start("agui-resume.mjs", url, token, both);
+    List<List<JsonNode>> events = List.of(new ArrayList<>(), new ArrayList<>());
+    List<JsonNode> ends = new ArrayList<>();
+    JsonNode resume = null;
+    try (BufferedReader lines = process.inputReader(UTF_8)) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        JsonNode report = JSON.readTree(line);
+        switch (report.path("kind").asText()) {
+          case "event" -> events.get(Math.min(ends.size(), 1)).add(report.get("event"));
+          case "end" -> ends.add(report);
+          case "resume" -> resume = report.get("resume");
+          case "console", "invalid" ->
+              throw new AssertionError("the AG-UI client did not take a run as sent: " + line);
+          default -> {
+            // the response status and the raw body are in the end reports and the events
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      process.destroy();
+    }
+    if (ends.size() != 2 || resume == null) {
+      throw new AssertionError("the AG-UI client harness stopped after " + ends);
+    }
+    for (JsonNode end : ends) {
+      if (!end.path("accepted").asBoolean() || end.path("status").asInt() != 200) {
+        throw new AssertionError("the AG-UI client did not accept the run: " + end);
+      }
+    }
+    return new Resumption(events.get(0), ends.get(0), resume, events.get(1), ends.get(1));
+  }
+
+  /** Two runs as the client took them, and the {@code resume} it sent with the second. */
+  public record Resumption(
+      List<JsonNode> firstEvents,
+      JsonNode firstEnd,
+      JsonNode resume,
+      List<JsonNode> secondEvents,
+      JsonNode secondEnd) {
+
+    /** The interrupted run's events as a stream. */
+    public AgUiStream first() {
+      return streamOf(firstEvents);
+    }
+
+    /** The resumed run's events as a stream. */
+    public AgUiStream second() {
+      return streamOf(secondEvents);
+    }
+
+    private static AgUiStream streamOf(List<JsonNode> events) {
+      StringBuilder body = new StringBuilder();
+      events.forEach(event -> body.append("data: ").append(event).append("\n\n"));
+      return AgUiStream.parse(body.toString());
+    }
+  }
+
+  private static Process start(String script, String url, String token, Object input) {
+    Path harness = HARNESS.resolve(script);
     if (!Files.isDirectory(HARNESS.resolve("node_modules/@ag-ui/client"))) {
       throw new AssertionError(
           "The AG-UI client is not installed in "
@@ -49,7 +125,7 @@ public final class AgUiClient {
               + "; the build installs it before the integration tests (npm ci)");
     }
     ProcessBuilder builder =
-        new ProcessBuilder(System.getProperty("steward.it.node", "node"), script.toString(), url)
+        new ProcessBuilder(System.getProperty("steward.it.node", "node"), harness.toString(), url)
             .directory(HARNESS.toFile())
             .redirectError(ProcessBuilder.Redirect.INHERIT);
     builder.environment().put("AGUI_BEARER_TOKEN", token);
@@ -58,9 +134,9 @@ public final class AgUiClient {
       try (OutputStream stdin = process.getOutputStream()) {
         stdin.write(JSON.writeValueAsBytes(input));
       }
-      return AgUiStream.live(new Harness(process));
+      return process;
     } catch (IOException e) {
-      throw new UncheckedIOException("could not run the AG-UI client harness " + script, e);
+      throw new UncheckedIOException("could not run the AG-UI client harness " + harness, e);
     }
   }
 

@@ -4,6 +4,7 @@ import io.steward.shared.domain.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -105,7 +106,8 @@ public record RuleSpec(
     }
   }
 
+  /** A list as given, without the null entries a client may send (they mean nothing). */
   private static <T> List<T> copy(List<T> list) {
-    return list == null ? List.of() : List.copyOf(list);
+    return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
   }
 }

@@ -41,6 +41,9 @@ final class OfflineAnswers {
     if (content.containsKey("error")) {
       return "I couldn't do that: " + errorMessage(content.get("error"));
     }
+    if (content.get("approval") instanceof JsonObject approval) {
+      return approval(tool, arguments, approval);
+    }
     if (content.get("deleted") instanceof JsonObject deleted) {
       return "Deleted the " + typeName(OfflineResult.text(deleted, "type").orElse("record")) + ".";
     }
@@ -54,6 +57,29 @@ final class OfflineAnswers {
       return record(tool, content);
     }
     return unsummarised(result);
+  }
+
+  /**
+   * A change held for a person: that it waits, or how it ended — when applied, what the change
+   * itself answered.
+   */
+  private String approval(String tool, JsonObject arguments, JsonObject approval) {
+    String state = OfflineResult.text(approval, "state").orElse("pending");
+    String comment = OfflineResult.text(approval, "comment").map(c -> ": “" + c + "”").orElse("");
+    return switch (state) {
+      case "applied" ->
+          OfflineResult.text(approval, "result")
+              .map(result -> answer(tool, arguments, result))
+              .orElse("Done: the change was approved and made.");
+      case "rejected" -> "The change was rejected, so I did not make it" + comment + ".";
+      case "cancelled" -> "The change was cancelled, so I did not make it.";
+      case "expired" -> "Nobody approved the change in time, so I did not make it.";
+      case "failed" ->
+          "The change was approved but could not be made: "
+              + OfflineResult.text(approval, "reason").orElse("it failed")
+              + ".";
+      default -> "That change waits for a person's approval; I'll make it once it is approved.";
+    };
   }
 
   /** Parses a JSON object; empty when the text is not one. */

@@ -16,7 +16,7 @@ import io.steward.tenancy.domain.UnknownRecordException;
 import io.steward.tenancy.domain.WorkspaceId;
 import io.steward.tenancy.domain.WorkspaceRecord;
 import io.steward.tenancy.domain.WorkspaceRecords;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -41,7 +41,7 @@ import java.util.UUID;
  * tool's declaration (what it does to which kind of record, named by which argument) and the record
  * as it is now; applying it runs the tool's handler in the caller's transaction.
  */
-@ApplicationScoped
+@Stateless
 public class AgentActionCatalog implements ActionCatalog {
 
   static final int MAX_REASON_CHARS = 2000;

@@ -1,6 +1,8 @@
 package io.steward.agent.application.internal;
 
-import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import io.steward.approval.application.Approvals;
 import io.steward.approval.domain.ApprovalRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,14 +12,15 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * A run's side of approvals. At its start the agent hears how the thread's held writes ended
- * (decided in this run's resume, in the inbox, or expired): each tool call gets its real result,
- * for the client as {@code TOOL_CALL_RESULT} and for the model in the conversation. At its end, the
- * writes of the run still waiting become its interrupts.
+ * (decided in this run's resume, in the inbox, or expired). At its end, the writes of the run still
+ * waiting become its interrupts.
  */
 @ApplicationScoped
 public class RunApprovals {
@@ -39,24 +42,41 @@ public class RunApprovals {
           .add("required", Json.createArrayBuilder().add("approved"))
           .build();
 
+  /** The ids of the calls the agent sees as made again once decided (letters, digits, "_-"). */
+  static final String DECIDED_CALL_PREFIX = "decided_";
+
   @Inject Approvals approvals;
 
-  /** Tells the client and the agent how the thread's held writes ended since they last heard. */
+  /**
+   * Tells the client and the agent how the thread's held writes ended since they last heard: the
+   * client gets each original tool call's real result; the agent sees the calls made again with
+   * their outcomes, as if it had just made them (so any model, the offline one too, answers from
+   * them as from any tool result).
+   */
   void reportEnded(RunContext run) {
-    for (ApprovalRequest ended : approvals.takeEnded(run.workspace(), run.job().threadId())) {
-      String content = outcome(ended).toString();
-      String resultId = run.writer().toolCallResult(ended.toolCallId(), content);
-      run.job()
-          .conversation()
-          .add(
-              UserMessage.from(
-                  "[Steward] The change you asked for in tool call "
-                      + ended.toolCallId()
-                      + " ("
-                      + ended.tool()
-                      + ") has been decided: "
-                      + content),
-              resultId);
+    List<ApprovalRequest> ended = approvals.takeEnded(run.workspace(), run.job().threadId());
+    if (ended.isEmpty()) {
+      return;
+    }
+    List<ToolExecutionRequest> calls = new ArrayList<>();
+    List<String> contents = new ArrayList<>();
+    List<String> resultIds = new ArrayList<>();
+    for (ApprovalRequest request : ended) {
+      String content = outcome(request).toString();
+      resultIds.add(run.writer().toolCallResult(request.toolCallId(), content));
+      contents.add(content);
+      calls.add(
+          ToolExecutionRequest.builder()
+              .id(DECIDED_CALL_PREFIX + request.id())
+              .name(request.tool())
+              .arguments(request.argumentsToApply())
+              .build());
+    }
+    Conversation conversation = run.job().conversation();
+    conversation.add(AiMessage.from(calls), DECIDED_CALL_PREFIX + UUID.randomUUID());
+    for (int i = 0; i < calls.size(); i++) {
+      conversation.add(
+          ToolExecutionResultMessage.from(calls.get(i), contents.get(i)), resultIds.get(i));
     }
   }
 

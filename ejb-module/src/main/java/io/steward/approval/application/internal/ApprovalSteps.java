@@ -78,14 +78,17 @@ public class ApprovalSteps {
       throws StewardException {
     WorkspaceRole role = access.require(workspace, WorkspaceRole.MEMBER);
     ApprovalRequest request = load(workspace, id);
-    if (!request.deciders().admit(role)) {
+    String by = currentCaller.get().userId();
+    // The person an agent asked for may always withdraw the request; deciding needs the rule's
+    // role.
+    boolean withdraws = decision == Decision.CANCEL && request.requestedBy().equals(by);
+    if (!withdraws && !request.deciders().admit(role)) {
       throw new AccessDeniedException("Only admins and owners may decide this request");
     }
     if (arguments != null && decision != Decision.APPROVE) {
       throw new InvalidInputException("arguments", "may only be given to approve with edits");
     }
     String edited = arguments == null ? null : checkedEdit(request, arguments);
-    String by = currentCaller.get().userId();
     Instant at = now();
     return changes.change(
         request,

@@ -61,7 +61,7 @@ public class ApprovalGraphQL {
     return policies.rules(workspace(workspaceId)).stream().map(PolicyView::new).toList();
   }
 
-  @Mutation
+  @Mutation("setActionPolicy")
   @Description("Adds a rule (no id) or replaces one of the workspace's rules")
   public @NonNull PolicyView setActionPolicy(
       @NonNull @Id @Name(WORKSPACE_ID) String workspaceId,
