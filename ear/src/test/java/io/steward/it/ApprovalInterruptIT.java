@@ -130,6 +130,26 @@ class ApprovalInterruptIT {
   }
 
   @Test
+  void should_let_the_offline_model_say_a_change_waits_and_then_that_it_was_made() {
+    String rule = holdTaskCreation();
+    try {
+      Resumption runs =
+          resume(
+              AgentRuns.newThread("create a task to renew the Globex contract", "offline"),
+              List.of(Map.of("approved", true)));
+
+      assertEquals("interrupt", runs.firstEnd().get("outcome").asText());
+      assertTrue(runs.first().text().contains("waits for a person's approval"), runs.first()::text);
+      assertTrue(
+          runs.second().text().startsWith("Created task “Renew the Globex contract”"),
+          runs.second()::text);
+      assertEquals(1, tasksTitled("Renew the Globex contract"));
+    } finally {
+      removeRule(rule);
+    }
+  }
+
+  @Test
   void should_cancel_an_interrupt_the_person_dismisses() {
     String task = Records.task(team.owner(), team.ws(), "Still wanted");
     model.enqueue(
