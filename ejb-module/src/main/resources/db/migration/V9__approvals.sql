@@ -29,14 +29,15 @@ create index action_policy_rule_by_workspace on action_policy_rule (workspace_id
 
 -- An agent write held for a person: what, why, the change as before/after, who asked, where it
 -- came from, until when it may be decided, and how it ended. The version makes deciding and
--- applying compare-and-set.
+-- applying compare-and-set. Arguments and states are sized for the largest record a tool writes
+-- (a task's 100 kB description) and the limit on a call's arguments.
 create table approval_request (
     id               uuid           not null primary key,
     workspace_id     uuid           not null references workspace (id),
     agent            varchar(64)    not null,
     tool             varchar(64)    not null,
     operation        varchar(16)    not null,
-    arguments        varchar(40000) not null,
+    arguments        varchar(200000) not null,
     arguments_hash   varchar(64)    not null,
     rationale        varchar(2000),
     confidence       double precision,
@@ -44,8 +45,8 @@ create table approval_request (
     record_id        uuid,
     record_version   integer,
     record_label     varchar(500),
-    before_state     varchar(40000),
-    after_state      varchar(40000),
+    before_state     varchar(250000),
+    after_state      varchar(250000),
     changed_fields   varchar(2000),
     requester_kind   varchar(16)    not null,
     requested_by     varchar(255)   not null,
@@ -61,7 +62,7 @@ create table approval_request (
     decided_by       varchar(255),
     decided_at       timestamp(6) with time zone,
     decision_comment varchar(2000),
-    edited_arguments varchar(40000),
+    edited_arguments varchar(200000),
     result           varchar(40000),
     failure_reason   varchar(2000),
     finished_at      timestamp(6) with time zone,

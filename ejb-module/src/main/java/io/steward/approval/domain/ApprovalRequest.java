@@ -128,6 +128,9 @@ public class ApprovalRequest extends WorkspaceRecord {
   @Column(nullable = false)
   private boolean reported;
 
+  /** A record's label is kept this long at most (a comment's label is all its text). */
+  static final int LABEL_MAX_LENGTH = 500;
+
   protected ApprovalRequest() {}
 
   /**
@@ -152,7 +155,10 @@ public class ApprovalRequest extends WorkspaceRecord {
     this.recordType = action.recordType();
     this.recordId = action.recordId();
     this.recordVersion = action.recordVersion();
-    this.recordLabel = action.recordLabel();
+    this.recordLabel =
+        action.recordLabel() == null || action.recordLabel().length() <= LABEL_MAX_LENGTH
+            ? action.recordLabel()
+            : action.recordLabel().substring(0, LABEL_MAX_LENGTH - 1) + "…";
     this.beforeState = json.before();
     this.afterState = json.after();
     this.changedFields = String.join(",", action.changedFields());

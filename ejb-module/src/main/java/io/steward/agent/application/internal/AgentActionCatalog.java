@@ -46,6 +46,9 @@ public class AgentActionCatalog implements ActionCatalog {
 
   static final int MAX_REASON_CHARS = 2000;
 
+  /** The most a call's arguments may hold, as stored with an approval request. */
+  static final int MAX_ARGUMENT_CHARS = 200_000;
+
   /** Arguments that say which record and which version, not what changes. */
   private static final Set<String> NOT_CHANGES = Set.of("version");
 
@@ -116,6 +119,10 @@ public class AgentActionCatalog implements ActionCatalog {
   }
 
   static JsonObject parse(String arguments) throws InvalidInputException {
+    if (arguments != null && arguments.length() > MAX_ARGUMENT_CHARS) {
+      throw new InvalidInputException(
+          "arguments", "must be at most " + MAX_ARGUMENT_CHARS + " characters");
+    }
     try (JsonReader reader = Json.createReader(new StringReader(arguments))) {
       return reader.readObject();
     } catch (JsonException | IllegalStateException | NullPointerException e) {
