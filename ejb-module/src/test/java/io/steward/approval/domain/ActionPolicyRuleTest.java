@@ -126,136 +126,16 @@ class ActionPolicyRuleTest {
 
   @Test
   void should_refuse_rules_that_could_not_mean_what_they_seem_to() {
-    assertField(
-        "priority",
-        new RuleSpec(
-            "x",
-            1000,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            PolicyDecision.AUTO,
-            null,
-            null));
-    assertField(
-        "newValues",
-        new RuleSpec(
-            "x",
-            1,
-            null,
-            null,
-            null,
-            null,
-            null,
-            List.of("won"),
-            null,
-            null,
-            null,
-            null,
-            PolicyDecision.AUTO,
-            null,
-            null));
-    assertField(
-        "currency",
-        new RuleSpec(
-            "x",
-            1,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            BigDecimal.ONE,
-            null,
-            null,
-            null,
-            PolicyDecision.AUTO,
-            null,
-            null));
-    assertField(
-        "currency",
-        new RuleSpec(
-            "x",
-            1,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            BigDecimal.ONE,
-            "EURO",
-            null,
-            null,
-            PolicyDecision.AUTO,
-            null,
-            null));
-    assertField(
-        "confidenceBelow",
-        new RuleSpec(
-            "x",
-            1,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            1.5,
-            null,
-            PolicyDecision.AUTO,
-            null,
-            null));
-    assertField(
-        "tools",
-        new RuleSpec(
-            "x",
-            1,
-            null,
-            List.of("no spaces"),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            PolicyDecision.AUTO,
-            null,
-            null));
-    assertField(
-        "expiresAfterMinutes",
-        new RuleSpec(
-            "x",
-            1,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            PolicyDecision.AUTO,
-            null,
-            0));
-    assertField(
-        "decision",
-        new RuleSpec(
-            "x", 1, null, null, null, null, null, null, null, null, null, null, null, null, null));
+    PolicyDecision auto = PolicyDecision.AUTO;
+    BigDecimal one = BigDecimal.ONE;
+    assertField("priority", rule(1000, null, null, null, null, null, auto, null));
+    assertField("newValues", rule(1, null, List.of("won"), null, null, null, auto, null));
+    assertField("currency", rule(1, null, null, one, null, null, auto, null));
+    assertField("currency", rule(1, null, null, one, "EURO", null, auto, null));
+    assertField("confidenceBelow", rule(1, null, null, null, null, 1.5, auto, null));
+    assertField("tools", rule(1, List.of("no spaces"), null, null, null, null, auto, null));
+    assertField("expiresAfterMinutes", rule(1, null, null, null, null, null, auto, 0));
+    assertField("decision", rule(1, null, null, null, null, null, null, null));
   }
 
   private static void assertField(String field, RuleSpec spec) {
@@ -282,22 +162,35 @@ class ActionPolicyRuleTest {
       String currency,
       Double confidenceBelow,
       PolicyDecision decision) {
+    return rule(1, tools, null, amount, currency, confidenceBelow, decision, null);
+  }
+
+  /** A rule named "own" with the conditions given (null: any) and no others. */
+  private static RuleSpec rule(
+      int priority,
+      List<String> tools,
+      List<String> newValues,
+      BigDecimal amount,
+      String currency,
+      Double confidenceBelow,
+      PolicyDecision decision,
+      Integer expiresAfterMinutes) {
     return new RuleSpec(
         "own",
-        1,
+        priority,
         null,
         tools,
         null,
         null,
         null,
-        null,
+        newValues,
         amount,
         currency,
         confidenceBelow,
         null,
         decision,
         null,
-        null);
+        expiresAfterMinutes);
   }
 
   private static ProposedAction action(String tool, ActionOperation operation) {
