@@ -61,7 +61,8 @@ public class ApprovalGraphQL {
     return policies.rules(workspace(workspaceId)).stream().map(PolicyView::new).toList();
   }
 
-  @Mutation
+  // Named explicitly: SmallRye GraphQL would publish a method named setX as the mutation "x".
+  @Mutation("setActionPolicy")
   @Description("Adds a rule (no id) or replaces one of the workspace's rules")
   public @NonNull PolicyView setActionPolicy(
       @NonNull @Id @Name(WORKSPACE_ID) String workspaceId,
