@@ -13,6 +13,7 @@ import io.steward.tenancy.domain.RecordPage;
 import io.steward.tenancy.domain.WorkspaceId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -72,11 +73,16 @@ public interface Approvals {
       boolean decidableByMe) {
 
     public Filter {
-      states = states == null ? List.of() : List.copyOf(states);
-      agents = agents == null ? List.of() : List.copyOf(agents);
-      tools = tools == null ? List.of() : List.copyOf(tools);
-      requestedBy = requestedBy == null ? List.of() : List.copyOf(requestedBy);
-      requesterKinds = requesterKinds == null ? List.of() : List.copyOf(requesterKinds);
+      states = present(states);
+      agents = present(agents);
+      tools = present(tools);
+      requestedBy = present(requestedBy);
+      requesterKinds = present(requesterKinds);
+    }
+
+    /** Null entries match nothing a person could mean and are dropped. */
+    private static <T> List<T> present(List<T> values) {
+      return values == null ? List.of() : values.stream().filter(Objects::nonNull).toList();
     }
   }
 

@@ -4,6 +4,7 @@ import io.steward.shared.domain.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -92,7 +93,7 @@ public record RuleSpec(
   private static void names(String field, List<String> names) throws InvalidInputException {
     size(field, names);
     for (String name : names) {
-      if (name == null || !NAME.matcher(name).matches()) {
+      if (!NAME.matcher(name).matches()) {
         throw new InvalidInputException(
             field, "must hold names of letters, digits, '_', '.' or '-' (at most 64)");
       }
@@ -105,7 +106,8 @@ public record RuleSpec(
     }
   }
 
+  /** Null entries mean nothing and are dropped, as the schema's enum lists drop them. */
   private static <T> List<T> copy(List<T> list) {
-    return list == null ? List.of() : List.copyOf(list);
+    return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
   }
 }

@@ -110,14 +110,15 @@ public final class ApprovalViews {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
+  // Lists without @NonNull, as in ActionPolicyInput: absent lists must stay allowed.
   @Input("ApprovalFilter")
   @Description("Absent fields match anything")
   public record FilterInput(
-      List<@NonNull ApprovalState> states,
-      List<@NonNull String> agents,
-      List<@NonNull String> tools,
-      @Description("User ids of the people on whose behalf") List<@NonNull String> requestedBy,
-      List<@NonNull RequesterKind> requesterKinds,
+      List<ApprovalState> states,
+      List<String> agents,
+      List<String> tools,
+      @Description("User ids of the people on whose behalf") List<String> requestedBy,
+      List<RequesterKind> requesterKinds,
       @Description("Only pending requests the caller may decide") Boolean decidableByMe) {}
 
   @Name("ApprovalConnection")

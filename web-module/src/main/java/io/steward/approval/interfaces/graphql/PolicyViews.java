@@ -86,21 +86,23 @@ public final class PolicyViews {
     }
   }
 
+  // Lists without @NonNull: on a record component SmallRye reads List<@NonNull T> as a required
+  // list, and absent lists must stay allowed here.
   @Input("ActionPolicyInput")
   @Description("A rule; absent lists match anything")
   public record PolicyInput(
       @NonNull String name,
       @NonNull @Description("0 to 999, lower first") int priority,
-      List<@NonNull String> agents,
-      List<@NonNull String> tools,
-      List<@NonNull ActionOperation> operations,
-      List<@NonNull String> recordTypes,
-      List<@NonNull String> fields,
-      List<@NonNull String> newValues,
+      List<String> agents,
+      List<String> tools,
+      List<ActionOperation> operations,
+      List<String> recordTypes,
+      List<String> fields,
+      List<String> newValues,
       BigDecimal amountAtLeast,
       String currency,
       Double confidenceBelow,
-      List<@NonNull RequesterKind> requesters,
+      List<RequesterKind> requesters,
       @NonNull PolicyDecision decision,
       @Description("Absent: WRITERS") Deciders deciders,
       Integer expiresAfterMinutes) {
