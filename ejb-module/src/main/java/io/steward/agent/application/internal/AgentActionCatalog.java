@@ -16,7 +16,9 @@ import io.steward.tenancy.domain.UnknownRecordException;
 import io.steward.tenancy.domain.WorkspaceId;
 import io.steward.tenancy.domain.WorkspaceRecord;
 import io.steward.tenancy.domain.WorkspaceRecords;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -39,9 +41,12 @@ import java.util.UUID;
 /**
  * The agents' tools as the action policy and approvals see them: a call is described from the
  * tool's declaration (what it does to which kind of record, named by which argument) and the record
- * as it is now; applying it runs the tool's handler in the caller's transaction.
+ * as it is now; applying it runs the tool's handler in the caller's transaction. A session bean so
+ * that a call described during a run, which has no transaction, reads its record in one: a record
+ * is described with its lazily loaded parts (a task's assignees).
  */
-@ApplicationScoped
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class AgentActionCatalog implements ActionCatalog {
 
   static final int MAX_REASON_CHARS = 2000;
