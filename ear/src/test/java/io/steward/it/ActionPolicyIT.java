@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * A workspace's action policy through GraphQL: its own rules before the built-in defaults, managed
@@ -508,8 +509,7 @@ class ActionPolicyIT {
     }
   }
 
-  private static org.junit.jupiter.api.function.Executable invalid(
-      String field, Map<String, Object> input) {
+  private static Executable invalid(String field, Map<String, Object> input) {
     return () -> {
       JsonPath refused =
           graphql(defaults.owner(), SET_POLICY, vars("ws", defaults.ws(), "input", input))
