@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.steward.it.support.AgUiStream;
 import io.steward.it.support.AgentRuns;
+import io.steward.it.support.Approvals;
 import io.steward.it.support.Knowledge;
 import io.steward.it.support.Records;
 import io.steward.it.support.Records.Team;
@@ -41,6 +42,12 @@ class AgentToolsIT {
   @BeforeAll
   static void setUp() {
     team = Team.create("Tools");
+    // The defaults hold deletes and closing deals for a person; a rule of the workspace's own comes
+    // first, so every tool here applies at once as it is called.
+    Approvals.addRule(
+        team.owner(),
+        team.ws(),
+        Map.of("name", "Tools apply at once", "priority", 0, "decision", "AUTO"));
     company = Records.company(team.owner(), team.ws(), "Umbrella Labs");
     contact = Records.contact(team.owner(), team.ws(), "Alexia Ashford", company);
     project =

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.http.ContentType;
 import io.steward.it.support.AgentRuns;
+import io.steward.it.support.Approvals;
 import io.steward.it.support.Knowledge;
 import io.steward.it.support.ModelProviders;
 import io.steward.it.support.Records;
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A member of workspace A can do nothing in workspace B. Every GraphQL operation that takes a
@@ -255,7 +257,38 @@ class TenantIsolationIT {
           Map.entry(
               "modelUsage",
               "query($ws: ID!) { modelUsage(workspaceId: $ws, from: \"2026-01-01\","
-                  + " to: \"2026-01-31\") { usedThisMonth } }"));
+                  + " to: \"2026-01-31\") { usedThisMonth } }"),
+          // approvals
+          Map.entry(
+              "actionPolicies", "query($ws: ID!) { actionPolicies(workspaceId: $ws) { id } }"),
+          Map.entry(
+              "setActionPolicy",
+              "mutation($ws: ID!, $id: ID) { setActionPolicy(workspaceId: $ws, id: $id,"
+                  + " input: {name: \"R\", priority: 1, decision: AUTO}) { id } }"),
+          Map.entry(
+              "removeActionPolicy",
+              "mutation($ws: ID!, $id: ID!) { removeActionPolicy(workspaceId: $ws, id: $id) }"),
+          Map.entry(
+              "simulateActionPolicy",
+              "query($ws: ID!) { simulateActionPolicy(workspaceId: $ws, agent: \"task\","
+                  + " tool: \"create_task\", arguments: \"{\\\"title\\\":\\\"T\\\"}\")"
+                  + " { decision } }"),
+          Map.entry("approvals", "query($ws: ID!) { approvals(workspaceId: $ws) { totalCount } }"),
+          Map.entry(
+              "approval",
+              "query($ws: ID!, $id: ID!) { approval(workspaceId: $ws, id: $id) { id } }"),
+          Map.entry(
+              "decideApproval",
+              "mutation($ws: ID!, $id: ID!) { decideApproval(workspaceId: $ws, id: $id,"
+                  + " decision: APPROVE) { id } }"),
+          Map.entry(
+              "decideApprovals",
+              "mutation($ws: ID!) { decideApprovals(workspaceId: $ws, decisions: [{id:"
+                  + " \"00000000-0000-4000-8000-000000000015\", decision: REJECT}]) { id } }"),
+          Map.entry(
+              "oversight",
+              "query($ws: ID!) { oversight(workspaceId: $ws, from: \"2026-01-01T00:00:00Z\","
+                  + " to: \"2026-02-01T00:00:00Z\") { total } }"));
 
   /**
    * The kind of record {@code $id} names in an operation that reads or changes one by id, or refers
@@ -315,7 +348,11 @@ class TenantIsolationIT {
           Map.entry("testModelProvider", "modelProvider"),
           Map.entry("updateAiSettings", "modelProvider"),
           Map.entry("updateAgentSettings", "modelProvider"),
-          Map.entry("deletePlaybook", "playbook"));
+          Map.entry("deletePlaybook", "playbook"),
+          Map.entry("setActionPolicy", "actionPolicy"),
+          Map.entry("removeActionPolicy", "actionPolicy"),
+          Map.entry("approval", "approval"),
+          Map.entry("decideApproval", "approval"));
 
   /** REST paths under a workspace. */
   static final List<String> REST_PATHS =
@@ -334,6 +371,7 @@ class TenantIsolationIT {
           "/api/workspaces/{ws}/agents/task/runs",
           "/api/workspaces/{ws}/runs/" + UUID.randomUUID() + "/cancel");
 
+  @RegisterExtension static final ScriptedModel model = new ScriptedModel();
   private static String otherTenant;
   private static String daveId;
 
@@ -379,6 +417,16 @@ class TenantIsolationIT {
         "task",
         AgentRuns.input(AgentRuns.newId("thread"), run, "what is due today", "offline"));
     othersRecords.put("agentRun", run);
+    othersRecords.put(
+        "approval",
+        Approvals.held(
+            model, dave, otherTenant, "task", "delete_task", Approvals.json("taskId", task)));
+    othersRecords.put(
+        "actionPolicy",
+        Approvals.addRule(
+            dave,
+            otherTenant,
+            Map.of("name", "Secret rule", "priority", 1, "decision", "APPROVE")));
     Map<String, Object> plan = AgentRuns.newThread("plan the secret launch", "offline");
     plan.put("forwardedProps", Map.of("model", "offline", "mode", "plan"));
     othersRecords.put(
@@ -476,6 +524,44 @@ class TenantIsolationIT {
                 Map.of("ws", otherTenant, "id", othersRecords.get("project")))
             .getString("data.project.name"),
         "the records exist and their owner can read them");
+  }
+
+  @Test
+  void should_not_decide_or_simulate_on_another_tenants_records() {
+    String alice = tokenFor("alice");
+    assertEquals(
+        "NOT_FOUND",
+        ok(
+                alice,
+                Approvals.DECIDE_ALL,
+                Map.of(
+                    "ws",
+                    Steward.ACME,
+                    "decisions",
+                    List.of(Map.of("id", othersRecords.get("approval"), "decision", "APPROVE"))))
+            .getString("data.decideApprovals[0].error.code"));
+    assertEquals(
+        "NOT_FOUND",
+        errorCode(
+            alice,
+            Approvals.SIMULATE,
+            Map.of(
+                "ws",
+                Steward.ACME,
+                "agent",
+                "task",
+                "tool",
+                "delete_task",
+                "arguments",
+                Approvals.json("taskId", othersRecords.get("task")))));
+    assertEquals(
+        "PENDING",
+        ok(
+                tokenFor("dave"),
+                Approvals.APPROVAL,
+                Map.of("ws", otherTenant, "id", othersRecords.get("approval")))
+            .getString("data.approval.state"),
+        "the request is still waiting in its own workspace");
   }
 
   private static void assertRefusedEverywhere(String ws) {

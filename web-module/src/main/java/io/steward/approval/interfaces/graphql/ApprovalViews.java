@@ -110,6 +110,7 @@ public final class ApprovalViews {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
+  // Lists without @NonNull, as in ActionPolicyInput: absent lists must stay allowed.
   @Input("ApprovalFilter")
   @Description("Absent fields match anything")
   public record FilterInput(

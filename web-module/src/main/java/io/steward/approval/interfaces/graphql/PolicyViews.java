@@ -86,6 +86,8 @@ public final class PolicyViews {
     }
   }
 
+  // Lists without @NonNull: on a record component SmallRye reads List<@NonNull T> as a required
+  // list, and absent lists must stay allowed here.
   @Input("ActionPolicyInput")
   @Description("A rule; absent lists match anything")
   public record PolicyInput(
