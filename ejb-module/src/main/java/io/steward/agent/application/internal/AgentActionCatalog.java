@@ -101,10 +101,7 @@ public class AgentActionCatalog implements ActionCatalog {
         throw new StaleVersionException(record.recordType(), recordVersion, record.version());
       }
     }
-    String content = found.execute(new ToolArguments(workspace, call)).content();
-    return content.length() <= ToolCalls.MAX_RESULT_CHARS
-        ? content
-        : content.substring(0, ToolCalls.MAX_RESULT_CHARS) + " …(cut)";
+    return ToolCalls.truncate(found.execute(new ToolArguments(workspace, call)).content());
   }
 
   private AgentTool tool(String agentName, String toolName) throws UnknownRecordException {

@@ -206,7 +206,8 @@ public class ToolCalls {
     return Json.createObjectBuilder().add("error", error).build().toString();
   }
 
-  private static String truncate(String content) {
+  /** A tool's result as the model and the client get it: cut short when very long. */
+  static String truncate(String content) {
     return content.length() <= MAX_RESULT_CHARS
         ? content
         : content.substring(0, MAX_RESULT_CHARS) + " …(cut)";
