@@ -15,6 +15,7 @@ import io.steward.approval.domain.ProposedAction;
 import io.steward.approval.domain.Requester;
 import io.steward.shared.domain.AccessDeniedException;
 import io.steward.shared.domain.InvalidInputException;
+import io.steward.shared.domain.StaleVersionException;
 import io.steward.shared.domain.StewardException;
 import io.steward.tenancy.application.Caller;
 import io.steward.tenancy.application.CurrentCaller;
@@ -32,6 +33,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -124,13 +127,21 @@ public class ApprovalSteps {
     return edited.arguments();
   }
 
-  /** This server takes on applying an approved request; a concurrent claim fails as a conflict. */
+  /**
+   * This server takes on applying an approved request; a concurrent claim fails as a conflict, and
+   * so does one that meets an applier inside its apply transaction, which holds the row: PostgreSQL
+   * waits for it and then finds a newer version, H2 gives up waiting for the lock.
+   */
   public ApprovalRequest claim(WorkspaceId workspace, UUID id, String node)
       throws StewardException {
     ApprovalRequest request = load(workspace, id);
     request.claim(node);
     request.changedBy(currentCaller.get().userId(), now());
-    records.flush(request);
+    try {
+      records.flush(request);
+    } catch (PessimisticLockException | LockTimeoutException beingApplied) {
+      throw new StaleVersionException("approval");
+    }
     return request;
   }
 

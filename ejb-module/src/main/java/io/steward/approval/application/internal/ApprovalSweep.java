@@ -10,6 +10,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +21,8 @@ import java.util.logging.Logger;
 /**
  * Every few seconds, on every server: expires pending requests whose time has come, and applies
  * approved ones whose applier stopped (a crash, a restart) — so a server that comes back carries on
- * within one sweep. Servers may sweep the same request at once: each step is compare-and-set, so
- * one of them does it and the others skip it.
+ * within one sweep. Servers may sweep the same request at once: each step is compare-and-set and
+ * the apply locks the request, so one of them applies it and the others skip it.
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -32,6 +33,14 @@ public class ApprovalSweep {
 
   /** How long an approved request may wait for its applier before the sweep takes it on. */
   private static final Duration STALLED = Duration.ofSeconds(30);
+
+  /**
+   * When this server's process started. A request left unfinished before then has lost its applier
+   * if this server had it, so the first sweep takes it on at once rather than 30 s after its last
+   * change; were it another server's, claim and lock still let only one apply it.
+   */
+  private static final Instant PROCESS_STARTED =
+      Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
 
   private static final Logger LOG = Logger.getLogger(ApprovalSweep.class.getName());
 
@@ -45,8 +54,9 @@ public class ApprovalSweep {
     currentCaller.set(Caller.system(SWEEPER));
     Instant now = Instant.now(Clock.systemUTC());
     each(requests.due(now, BATCH), "expire", r -> steps.expire(r.workspaceId(), r.id()));
+    Instant stalled = now.minus(STALLED);
     each(
-        requests.unfinished(now.minus(STALLED), BATCH),
+        requests.unfinished(PROCESS_STARTED.isAfter(stalled) ? PROCESS_STARTED : stalled, BATCH),
         "apply",
         r -> applier.apply(r.workspaceId(), r.id()));
   }
