@@ -12,6 +12,10 @@
 #   stop        stop the supervisor, Keycloak, Payara and OpenSearch; fails if one still runs
 #   break-db / restore-db   make the database unreachable and back (readiness test)
 #   pause-keycloak / resume-keycloak   freeze Keycloak's process and let it go on (readiness test)
+#   hold-approvals POINT   approvals reaching POINT (decided, applying) wait there until
+#               release-approvals or crash-server (ApprovalCrashIT)
+#   await-approval-hold    wait until an approval is held
+#   release-approvals      let held approvals go on
 set -euo pipefail
 HOME_DIR="$(cd "$(dirname "$0")/../../../.." && pwd)"
 . "$HOME_DIR/config/lib.sh"
@@ -21,6 +25,9 @@ PG_HOSTPORT="${PG_URL#jdbc:postgresql://}"; PG_HOSTPORT="${PG_HOSTPORT%%/*}"
 OPENSEARCH="$(dirname "$0")/opensearch.sh"
 # The search cluster's URL while the PostgreSQL run uses one (empty on H2: the Lucene index).
 SEARCH_URL_FILE="$STEWARD_DATA/run/it-search-url"
+# While this file exists and names a point, approvals reaching it wait there; the server writes
+# "$HOLD_FILE.held" when one does (see ApprovalFaultHold).
+HOLD_FILE="$STEWARD_DATA/run/hold-approvals"
 
 # What the test environment's processes are started with: a Keycloak master-realm administrator
 # for tests only (ExpiredTokenIT adds a client with it), traces exported over OTLP to where
@@ -31,7 +38,7 @@ SEARCH_URL_FILE="$STEWARD_DATA/run/it-search-url"
 # between retries), workspace providers allowed to reach that server's port on loopback and
 # nothing else there (ProviderAddressIT), and per-workspace rate limits below twice the
 # per-person ones, so that two people of one workspace reach them in RateLimitIT, yet far above
-# the suite's own traffic.
+# the suite's own traffic, and approvals held at a point on request (ApprovalCrashIT).
 SETTINGS=(
   KC_BOOTSTRAP_ADMIN_USERNAME=it-admin KC_BOOTSTRAP_ADMIN_PASSWORD=it-admin
   OTEL_TRACES_EXPORTER=otlp OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf
@@ -43,6 +50,7 @@ SETTINGS=(
   STEWARD_MODEL_RETRY_BASE_MILLIS=100
   STEWARD_PROVIDER_URL_ALLOWED_HOSTS="127.0.0.1:${STEWARD_IT_MODEL_PORT:-9098}"
   STEWARD_RATE_LIMIT_WORKSPACE_REQUESTS_PER_MINUTE=1500 STEWARD_RATE_LIMIT_WORKSPACE_RUNS_PER_MINUTE=100
+  STEWARD_FAULTS_HOLD_APPROVALS="$HOLD_FILE"
 )
 
 case "${1:-}" in
@@ -88,6 +96,8 @@ case "${1:-}" in
     [ -n "$pid" ] || { echo "crash-server: Payara is not running" >&2; exit 1; }
     kill -9 "$pid"
     wait_gone 30 "$pid" || { echo "crash-server: Payara (pid $pid) survived kill -9" >&2; exit 1; }
+    # The server comes back without a fault hold: it finishes what the crash cut off.
+    rm -f "$HOLD_FILE" "$HOLD_FILE.held"
     deadline=$((SECONDS + 300))
     until new=$(payara_pid) && [ -n "$new" ] && [ "$new" != "$pid" ] \
         && curl -sf -o /dev/null --max-time 5 "http://127.0.0.1:$STEWARD_HTTP_PORT/health/ready"; do
@@ -117,10 +127,22 @@ case "${1:-}" in
     env "${SETTINGS[@]}" "${extra[@]}" STEWARD_DB_URL="$url" STEWARD_DB_USER="$user" \
       STEWARD_SEARCH_URL="$(cat "$SEARCH_URL_FILE" 2>/dev/null || true)" \
       "$HOME_DIR/steward" up --detach ;;
+  hold-approvals)
+    case "${2:-}" in decided|applying) ;; *) echo "hold-approvals: decided or applying" >&2; exit 2 ;; esac
+    rm -f "$HOLD_FILE.held"
+    printf '%s\n' "$2" > "$HOLD_FILE" ;;
+  await-approval-hold)
+    deadline=$((SECONDS + 60))
+    until [ -f "$HOLD_FILE.held" ]; do
+      [ "$SECONDS" -lt "$deadline" ] || { echo "await-approval-hold: no approval held within 60s" >&2; exit 1; }
+      sleep 0.2
+    done ;;
+  release-approvals)
+    rm -f "$HOLD_FILE" "$HOLD_FILE.held" ;;
   stop)
     rc=0
     "$HOME_DIR/steward" down || rc=$?
     "$OPENSEARCH" stop || rc=$?
     exit "$rc" ;;
-  *) echo "usage: $0 start|postgresql|crash-server|rotate-master-key|restart|stop|break-db|restore-db|pause-keycloak|resume-keycloak" >&2; exit 2 ;;
+  *) echo "usage: $0 start|postgresql|crash-server|rotate-master-key|restart|stop|break-db|restore-db|pause-keycloak|resume-keycloak|hold-approvals|await-approval-hold|release-approvals" >&2; exit 2 ;;
 esac

@@ -5,8 +5,11 @@ import static io.steward.it.support.Steward.ok;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,6 +137,29 @@ public final class Approvals {
                 "arguments",
                 arguments))
         .getMap("data.decideApproval");
+  }
+
+  /**
+   * Sends a decision and answers the raw response, whatever it is: for a decision the server may
+   * not live to answer, or whose apply outlasts the request time limit.
+   */
+  public static Response sendDecision(String token, String ws, String id, String decision) {
+    return Steward.graphql(token, DECIDE, vars("ws", ws, "id", id, "decision", decision));
+  }
+
+  /** Polls the request until it is in {@code state}; fails after {@code limit}. */
+  public static void awaitState(String token, String ws, String id, String state, Duration limit)
+      throws InterruptedException {
+    Instant until = Instant.now().plus(limit);
+    Object now = approval(token, ws, id).get("state");
+    while (!state.equals(now) && Instant.now().isBefore(until)) {
+      Thread.sleep(500);
+      now = approval(token, ws, id).get("state");
+    }
+    if (!state.equals(now)) {
+      throw new AssertionError(
+          "approval " + id + " is " + now + ", not " + state + ", after " + limit);
+    }
   }
 
   /** The inbox page the filter selects, newest first. */

@@ -7,6 +7,8 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -82,14 +84,16 @@ public final class Steward {
     return ok(tokenFor(username), "{ me { id } }", Map.of()).getString("data.me.id");
   }
 
-  /** Runs a command of the test environment script (ear/src/test/scripts/it-env.sh). */
-  public static void itEnv(String command) throws IOException, InterruptedException {
-    Process process =
-        new ProcessBuilder("bash", System.getProperty("steward.it.env"), command)
-            .inheritIO()
-            .start();
+  /**
+   * Runs a command of the test environment script (ear/src/test/scripts/it-env.sh), e.g. {@code
+   * itEnv("hold-approvals", "applying")}.
+   */
+  public static void itEnv(String... command) throws IOException, InterruptedException {
+    List<String> line = new ArrayList<>(List.of("bash", System.getProperty("steward.it.env")));
+    line.addAll(List.of(command));
+    Process process = new ProcessBuilder(line).inheritIO().start();
     if (process.waitFor() != 0) {
-      throw new AssertionError("it-env.sh " + command + " failed");
+      throw new AssertionError("it-env.sh " + String.join(" ", command) + " failed");
     }
   }
 }

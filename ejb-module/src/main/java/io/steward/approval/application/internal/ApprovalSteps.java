@@ -60,6 +60,7 @@ public class ApprovalSteps {
   @Inject ActionCatalog catalog;
   @Inject ActionPolicies policies;
   @Inject MembershipDirectory directory;
+  @Inject ApprovalFaultHold faultHold;
 
   public ApprovalRequest hold(ApprovalRequest request, ProposedAction action, PolicyVerdict verdict)
       throws StewardException {
@@ -174,7 +175,10 @@ public class ApprovalSteps {
       throw new AccessDeniedException("The person who approved may no longer decide it");
     }
     String result = asRequester(workspace, request, requester);
-    return changes.change(request, null, "approvalWasApplied", r -> r.applied(result, now()));
+    ApprovalRequest applied =
+        changes.change(request, null, "approvalWasApplied", r -> r.applied(result, now()));
+    faultHold.at(ApprovalFaultHold.Point.APPLYING, id);
+    return applied;
   }
 
   private String asRequester(WorkspaceId workspace, ApprovalRequest request, Member requester)

@@ -58,6 +58,7 @@ public class DefaultApprovals implements Approvals {
   @Inject ApprovalSteps steps;
   @Inject ApprovalApplier applier;
   @Inject OversightFigures figures;
+  @Inject ApprovalFaultHold faultHold;
 
   @Inject
   @ConfigProperty(name = "steward.approvals.expiry-hours", defaultValue = "72")
@@ -133,9 +134,11 @@ public class DefaultApprovals implements Approvals {
       throw new InvalidInputException("comment", "must be at most 2000 characters");
     }
     ApprovalRequest decided = steps.decide(workspace, id, decision, comment, arguments);
-    return decided.approvalState() == ApprovalState.APPROVED
-        ? applier.apply(workspace, id)
-        : decided;
+    if (decided.approvalState() != ApprovalState.APPROVED) {
+      return decided;
+    }
+    faultHold.at(ApprovalFaultHold.Point.DECIDED, id);
+    return applier.apply(workspace, id);
   }
 
   @Override
