@@ -11,6 +11,7 @@ import io.steward.approval.domain.Oversight;
 import io.steward.approval.domain.PolicyVerdict;
 import io.steward.approval.domain.ProposedAction;
 import io.steward.shared.application.Paging.PageRequest;
+import io.steward.shared.domain.Checksums;
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.StewardException;
 import io.steward.tenancy.application.WorkspaceAccess;
@@ -27,15 +28,12 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,7 +72,7 @@ public class DefaultApprovals implements Approvals {
         new ApprovalRequest(
             action,
             verdict,
-            sha256(action.arguments()),
+            Checksums.sha256(action.arguments().getBytes(StandardCharsets.UTF_8)),
             new ActionJson(json(action.before()), json(action.after())),
             origin,
             expiresAt);
@@ -193,15 +191,5 @@ public class DefaultApprovals implements Approvals {
 
   private static String json(Map<String, Object> state) {
     return state == null ? null : JSON.toJson(state);
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -10,6 +10,7 @@ import io.steward.knowledge.domain.KnowledgeIndex;
 import io.steward.knowledge.domain.PageFetcher;
 import io.steward.knowledge.domain.UnreadableDocumentException;
 import io.steward.shared.application.Paging.PageRequest;
+import io.steward.shared.domain.Checksums;
 import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.QuotaExceededException;
 import io.steward.shared.domain.StewardException;

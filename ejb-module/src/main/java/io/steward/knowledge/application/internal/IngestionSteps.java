@@ -8,6 +8,7 @@ import io.steward.knowledge.domain.KnowledgeChunk;
 import io.steward.knowledge.domain.KnowledgeDocument;
 import io.steward.knowledge.domain.Passage;
 import io.steward.knowledge.domain.UnreadableDocumentException;
+import io.steward.shared.domain.Checksums;
 import io.steward.shared.domain.QuotaExceededException;
 import io.steward.tenancy.domain.WorkspaceRole;
 import jakarta.ejb.Stateless;

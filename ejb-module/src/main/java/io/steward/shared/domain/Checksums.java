@@ -1,15 +1,16 @@
-package io.steward.knowledge.application.internal;
+package io.steward.shared.domain;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Content checksums: the same bytes are the same document. */
-final class Checksums {
+/** Content checksums: the same bytes (a document, a tool call's arguments) have the same sum. */
+public final class Checksums {
 
   private Checksums() {}
 
-  static String sha256(byte[] bytes) {
+  /** SHA-256 of the bytes, in lower-case hex. */
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
