@@ -153,7 +153,7 @@ public class AgentActionCatalog implements ActionCatalog {
   }
 
   /** The call as the tool's handler gets it: what the model stated about it taken out. */
-  private static JsonObject withoutStatements(JsonObject arguments) {
+  static JsonObject withoutStatements(JsonObject arguments) {
     JsonObjectBuilder call = Json.createObjectBuilder(arguments);
     call.remove(AgentTool.REASON);
     call.remove(AgentTool.CONFIDENCE);

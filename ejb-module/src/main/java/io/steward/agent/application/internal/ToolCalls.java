@@ -117,7 +117,7 @@ public class ToolCalls {
     }
     PolicyVerdict verdict = policies.judge(action, run.runId());
     return switch (verdict.decision()) {
-      case AUTO -> apply(run, tool, arguments(action), shown);
+      case AUTO -> apply(run, tool, AgentActionCatalog.withoutStatements(arguments), shown);
       case DENY ->
           error(
               "DENIED",
@@ -127,12 +127,6 @@ public class ToolCalls {
               null);
       case APPROVE -> hold(run, action, verdict, request.id());
     };
-  }
-
-  private static JsonObject arguments(ProposedAction action) {
-    try (JsonReader reader = Json.createReader(new StringReader(action.arguments()))) {
-      return reader.readObject();
-    }
   }
 
   /** Holds the call for a person and tells the model it waits; the run ends with its interrupt. */

@@ -17,7 +17,6 @@ import io.steward.approval.interfaces.graphql.PolicyViews.PolicyInput;
 import io.steward.approval.interfaces.graphql.PolicyViews.PolicyView;
 import io.steward.approval.interfaces.graphql.PolicyViews.SimulationView;
 import io.steward.shared.application.Paging;
-import io.steward.shared.domain.InvalidInputException;
 import io.steward.shared.domain.StewardException;
 import io.steward.shared.interfaces.graphql.Enums;
 import io.steward.shared.interfaces.graphql.Ids;
@@ -164,9 +163,6 @@ public class ApprovalGraphQL {
       @NonNull @Id @Name(WORKSPACE_ID) String workspaceId,
       @NonNull @Name("decisions") List<@NonNull DecisionInput> decisions)
       throws StewardException {
-    if (decisions.size() > Approvals.MAX_BATCH) {
-      throw new InvalidInputException("decisions", "must hold 1 to " + Approvals.MAX_BATCH);
-    }
     List<Item> items = new ArrayList<>();
     for (int i = 0; i < decisions.size(); i++) {
       DecisionInput input = decisions.get(i);
