@@ -11,6 +11,7 @@ import io.steward.it.support.AgUiClient;
 import io.steward.it.support.AgUiClient.Resumption;
 import io.steward.it.support.AgUiStream;
 import io.steward.it.support.AgentRuns;
+import io.steward.it.support.Approvals;
 import io.steward.it.support.Records;
 import io.steward.it.support.Records.Team;
 import io.steward.it.support.ScriptedModel;
@@ -33,9 +34,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ApprovalInterruptIT {
 
-  private static final String APPROVAL =
-      "query($ws: ID!, $id: ID!) { approval(workspaceId: $ws, id: $id) { state comment"
-          + " decidedBy editedArguments } }";
   private static final String TASK =
       "query($ws: ID!, $id: ID!) { task(workspaceId: $ws, id: $id) { title } }";
 
@@ -120,7 +118,7 @@ class ApprovalInterruptIT {
 
       String id = runs.firstEnd().get("interrupts").get(0).get("id").asText();
       assertEquals("APPLIED", approval(id).get("state"));
-      assertTrue(approval(id).get("editedArguments").contains("Final title"));
+      assertTrue(((String) approval(id).get("editedArguments")).contains("Final title"));
       assertTrue(runs.second().toolResult("call_1").contains("Final title"));
       assertEquals(1, tasksTitled("Final title"));
       assertEquals(0, tasksTitled("Draft"));
@@ -182,11 +180,7 @@ class ApprovalInterruptIT {
     JsonNode finished = first.ofType("RUN_FINISHED").get(0).json();
     String id = finished.get("outcome").get("interrupts").get(0).get("id").asText();
 
-    ok(
-        team.member(),
-        "mutation($ws: ID!, $id: ID!) { decideApproval(workspaceId: $ws, id: $id,"
-            + " decision: APPROVE) { state } }",
-        Map.of("ws", team.ws(), "id", id));
+    Approvals.decide(team.member(), team.ws(), id, "APPROVE", null, null);
 
     Map<String, Object> next =
         AgentRuns.input(
@@ -245,8 +239,8 @@ class ApprovalInterruptIT {
         answers);
   }
 
-  private static Map<String, String> approval(String id) {
-    return ok(team.owner(), APPROVAL, Map.of("ws", team.ws(), "id", id)).getMap("data.approval");
+  private static Map<String, Object> approval(String id) {
+    return Approvals.approval(team.owner(), team.ws(), id);
   }
 
   private static String lastRequestMessages() {
@@ -269,18 +263,21 @@ class ApprovalInterruptIT {
 
   /** An own rule that holds every task creation for a person. */
   private static String holdTaskCreation() {
-    return ok(
-            team.owner(),
-            "mutation($ws: ID!) { setActionPolicy(workspaceId: $ws, input: {name: \"Hold new"
-                + " tasks\", priority: 1, tools: [\"create_task\"], decision: APPROVE}) { id } }",
-            Map.of("ws", team.ws()))
-        .getString("data.setActionPolicy.id");
+    return Approvals.addRule(
+        team.owner(),
+        team.ws(),
+        Map.of(
+            "name",
+            "Hold new tasks",
+            "priority",
+            1,
+            "tools",
+            List.of("create_task"),
+            "decision",
+            "APPROVE"));
   }
 
   private static void removeRule(String id) {
-    ok(
-        team.owner(),
-        "mutation($ws: ID!, $id: ID!) { removeActionPolicy(workspaceId: $ws, id: $id) }",
-        Map.of("ws", team.ws(), "id", id));
+    ok(team.owner(), Approvals.REMOVE_POLICY, Map.of("ws", team.ws(), "id", id));
   }
 }
